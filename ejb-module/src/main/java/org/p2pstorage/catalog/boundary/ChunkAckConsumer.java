@@ -1,0 +1,62 @@
+package org.p2pstorage.catalog.boundary;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import org.p2pstorage.catalog.control.Ledger;
+import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.storage.entity.ChunkKey;
+import org.p2pstorage.transfer.control.Destinations;
+import org.p2pstorage.transfer.entity.ChunkReceipt;
+
+/**
+ * Records the nodes' acknowledgements in the catalog. A file becomes AVAILABLE with its last
+ * acknowledgement; a refused chunk makes it FAILED and its stored chunks are dropped; a chunk stored
+ * for a file that failed or was removed meanwhile is dropped from its node, so no room leaks.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.CHUNK_ACKS),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+public class ChunkAckConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(ChunkAckConsumer.class.getName());
+
+    @Inject
+    Ledger ledger;
+
+    @EJB
+    Network network;
+
+    @EJB
+    Files files;
+
+    @Override
+    public void onMessage(Message message) {
+        ChunkReceipt receipt;
+        try {
+            receipt = ChunkReceipt.of(message);
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.WARNING, "dropped an acknowledgement that cannot be read", e);
+            return;
+        }
+        switch (ledger.acknowledge(receipt)) {
+            case ORPHAN -> network.node(receipt.nodeId()).delete(new ChunkKey(receipt.fileId(), receipt.index()));
+            case FAILED_NOW -> {
+                LOG.log(Level.WARNING, "file {0} failed: {1} refused chunk {2} ({3})",
+                        new Object[]{receipt.fileId(), receipt.nodeId(), receipt.index(), receipt.outcome()});
+                files.dropChunks(receipt.fileId());
+            }
+            case KEPT -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package org.p2pstorage.catalog.boundary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.p2pstorage.catalog.control.Chunker;
+import org.p2pstorage.catalog.control.Ledger;
+import org.p2pstorage.catalog.entity.ChunkLocation;
+import org.p2pstorage.catalog.entity.ChunkPlacement;
+import org.p2pstorage.catalog.entity.ChunkView;
+import org.p2pstorage.catalog.entity.Download;
+import org.p2pstorage.catalog.entity.FileDetails;
+import org.p2pstorage.catalog.entity.FileStatus;
+import org.p2pstorage.catalog.entity.FileSummary;
+import org.p2pstorage.catalog.entity.FileTotals;
+import org.p2pstorage.catalog.entity.StoredFile;
+import org.p2pstorage.catalog.entity.UploadResponse;
+import org.p2pstorage.configuration.entity.DataSize;
+import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.integrity.entity.Sha256;
+import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.storage.boundary.StorageNode;
+
+/**
+ * Files on the network: upload (chunk, place, send), follow, list, describe, download (fetch, verify)
+ * and delete. This boundary runs outside any transaction on purpose: an upload is a stream of small
+ * {@link Ledger} transactions, one per chunk, and a download only reads.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Files {
+
+    private static final Logger LOG = Logger.getLogger(Files.class.getName());
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    Ledger ledger;
+
+    @EJB
+    Network network;
+
+    @Inject
+    @ConfigProperty(name = "p2p.chunk.size", defaultValue = "64KiB")
+    DataSize chunkSize;
+
+    @Inject
+    @ConfigProperty(name = "p2p.upload.max", defaultValue = "4GB")
+    DataSize maxUpload;
+
+    /**
+     * Reads the stream to its end, cutting it into chunks and sending each to the next live node with
+     * room. Returns once every chunk is on its way; the file becomes AVAILABLE when all are acknowledged.
+     * {@code declaredSize} (or -1 when unknown) lets a file that cannot fit be refused before anything is sent.
+     * On any refusal nothing is left behind: no rows, no chunks, no reserved room.
+     */
+    public UploadResponse upload(String name, InputStream content, long declaredSize) {
+        String fileName = validName(name);
+        if (declaredSize > maxUpload.bytes()) {
+            throw new Failure(Failure.Kind.TOO_LARGE, "the file is " + declaredSize
+                    + " bytes; the maximum upload size is " + maxUpload.bytes() + " bytes (" + maxUpload + ")");
+        }
+        if (declaredSize > 0 && declaredSize > network.available()) {
+            throw noRoom(declaredSize);
+        }
+        int size = (int) chunkSize.bytes();
+        String fileId = ledger.open(fileName, size).id();
+        try {
+            Chunker.Summary summary = Chunker.split(content, size, maxUpload.bytes(), chunk -> {
+                String nodeId = network.place(chunk.size()).orElseThrow(() -> noRoom(declaredSize));
+                try {
+                    ledger.dispatch(fileId, chunk, nodeId);
+                } catch (RuntimeException e) {
+                    network.release(nodeId, chunk.size());
+                    throw e;
+                }
+            });
+            StoredFile sealed = ledger.seal(fileId, summary);
+            LOG.log(Level.INFO, "file {0}: {1} bytes in {2} chunks sent", new Object[]{fileId, summary.size(), summary.chunks()});
+            return UploadResponse.of(sealed);
+        } catch (Failure e) {
+            abandon(fileId, e.getMessage());
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            abandon(fileId, "the upload was interrupted");
+            throw new Failure(Failure.Kind.INVALID, "the upload could not be read to its end", e);
+        }
+    }
+
+    private Failure noRoom(long declaredSize) {
+        String size = declaredSize >= 0 ? DataSize.format(declaredSize) + " does not fit: " : "";
+        return new Failure(Failure.Kind.NO_ROOM,
+                size + "the network has " + DataSize.format(network.available()) + " free on its live nodes");
+    }
+
+    /** Waits until the file leaves TRANSFERRING or the time is up, and tells where it stands. */
+    public UploadResponse await(String fileId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        StoredFile file = stored(fileId);
+        while (file.status() == FileStatus.TRANSFERRING && System.nanoTime() < deadline) {
+            pause();
+            file = stored(fileId);
+        }
+        return UploadResponse.of(file);
+    }
+
+    public List<FileSummary> list() {
+        return ledger.list();
+    }
+
+    public FileTotals totals() {
+        return ledger.totals();
+    }
+
+    public FileDetails details(String fileId) {
+        StoredFile file = stored(fileId);
+        return FileDetails.of(file, ledger.placements(fileId).stream().map(ChunkView::of).toList());
+    }
+
+    /**
+     * Checks that a download can be served in full before a single byte is sent: the file is
+     * AVAILABLE and every chunk is on a live node that holds it.
+     */
+    public Download download(String fileId) {
+        StoredFile file = stored(fileId);
+        if (file.status() != FileStatus.AVAILABLE) {
+            throw new Failure(Failure.Kind.CONFLICT, "file " + fileId + " is " + file.status()
+                    + (file.failure() == null ? "" : " (" + file.failure() + ")") + " and cannot be downloaded");
+        }
+        List<ChunkLocation> chunks = ledger.placements(fileId).stream().map(p -> ChunkLocation.of(fileId, p)).toList();
+        for (ChunkLocation chunk : chunks) {
+            StorageNode node = network.node(chunk.nodeId());
+            if (!node.status().alive()) {
+                throw new Failure(Failure.Kind.UNAVAILABLE,
+                        "chunk " + chunk.index() + " of " + fileId + " is on " + chunk.nodeId() + ", which is stopped");
+            }
+            if (!node.holds(chunk.key(), chunk.size())) {
+                throw new Failure(Failure.Kind.CORRUPT,
+                        "chunk " + chunk.index() + " of " + fileId + " is missing from " + chunk.nodeId());
+            }
+        }
+        return new Download(fileId, file.name(), file.size(), file.sha256(), chunks);
+    }
+
+    /**
+     * Streams a checked download: each chunk is fetched from its node and verified before it is
+     * written, so a damaged chunk stops the stream short (the client sees a broken transfer) instead
+     * of handing over wrong bytes.
+     */
+    public void write(Download download, OutputStream out) throws IOException {
+        MessageDigest whole = Sha256.digest();
+        for (ChunkLocation chunk : download.chunks()) {
+            byte[] data = network.node(chunk.nodeId()).read(chunk.key())
+                    .orElseThrow(() -> new IOException("chunk " + chunk.index() + " vanished from " + chunk.nodeId()));
+            if (data.length != chunk.size() || !Sha256.of(data).equals(chunk.sha256())) {
+                LOG.log(Level.SEVERE, "chunk {0} of {1} on {2} is damaged: download stopped",
+                        new Object[]{chunk.index(), download.fileId(), chunk.nodeId()});
+                throw new IOException("chunk " + chunk.index() + " on " + chunk.nodeId() + " is damaged");
+            }
+            whole.update(data);
+            out.write(data);
+        }
+        if (!Sha256.hex(whole.digest()).equals(download.sha256())) {
+            throw new IOException("file " + download.fileId() + " does not match its SHA-256");
+        }
+    }
+
+    /** Removes the file: its chunks from the nodes (freeing their room) and its rows from the catalog. */
+    public void delete(String fileId) {
+        StoredFile file = stored(fileId);
+        if (file.status() == FileStatus.TRANSFERRING) {
+            throw new Failure(Failure.Kind.CONFLICT, "file " + fileId + " is still transferring; delete it once it is done");
+        }
+        dropChunks(fileId);
+        ledger.remove(fileId);
+        LOG.log(Level.INFO, "file {0} deleted", fileId);
+    }
+
+    /** Drops from the nodes every chunk of the file that they hold (idempotent). */
+    public void dropChunks(String fileId) {
+        for (ChunkPlacement placement : ledger.placements(fileId)) {
+            ChunkLocation chunk = ChunkLocation.of(fileId, placement);
+            network.node(chunk.nodeId()).delete(chunk.key());
+        }
+    }
+
+    /**
+     * Gives up an upload: marks it FAILED, waits (bounded) until every chunk already sent has been
+     * answered, then removes what was stored and the rows. Answers that come later still find no file
+     * and have their chunk dropped.
+     */
+    private void abandon(String fileId, String reason) {
+        try {
+            ledger.fail(fileId, reason);
+            long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+            while (!ledger.find(fileId).map(StoredFile::settled).orElse(true) && System.nanoTime() < deadline) {
+                pause();
+            }
+            dropChunks(fileId);
+            ledger.remove(fileId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not clean up the abandoned upload " + fileId, e);
+        }
+    }
+
+    private StoredFile stored(String fileId) {
+        return Optional.ofNullable(fileId).flatMap(ledger::find)
+                .orElseThrow(() -> Failure.notFound("no file with id " + fileId));
+    }
+
+    private static String validName(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).strip();
+        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+            throw Failure.invalid("the file needs a name");
+        }
+        if (base.chars().anyMatch(Character::isISOControl)) {
+            throw Failure.invalid("the file name contains control characters");
+        }
+        if (base.length() > StoredFile.MAX_NAME_LENGTH) {
+            throw Failure.invalid("the file name is longer than " + StoredFile.MAX_NAME_LENGTH + " characters");
+        }
+        return base;
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure(Failure.Kind.INTERNAL, "interrupted while waiting for the network");
+        }
+    }
+}

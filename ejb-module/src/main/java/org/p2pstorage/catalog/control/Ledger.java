@@ -1,0 +1,168 @@
+package org.p2pstorage.catalog.control;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.p2pstorage.catalog.control.Chunker.Chunk;
+import org.p2pstorage.catalog.entity.ChunkPlacement;
+import org.p2pstorage.catalog.entity.FileChunk;
+import org.p2pstorage.catalog.entity.FileStatus;
+import org.p2pstorage.catalog.entity.FileSummary;
+import org.p2pstorage.catalog.entity.FileTotals;
+import org.p2pstorage.catalog.entity.PlacementState;
+import org.p2pstorage.catalog.entity.StoredFile;
+import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.transfer.control.ChunkProducer;
+import org.p2pstorage.transfer.entity.ChunkParcel;
+import org.p2pstorage.transfer.entity.ChunkReceipt;
+
+/**
+ * The catalog's transactions, each small and on its own: open a file, dispatch one chunk (its rows and
+ * its message together), seal, record an acknowledgement, fail, remove. An upload is a sequence of
+ * these rather than one transaction, so that a large file never holds thousands of messages and rows
+ * in a single commit, and acknowledgements can be recorded while the file is still being read.
+ */
+@Stateless
+public class Ledger {
+
+    /** What the acknowledgement of a chunk means for the node that sent it. */
+    public enum Answer {
+        /** Recorded; nothing more to do. */
+        KEPT,
+        /** The chunk was stored but its file is gone or failed: the node must drop it. */
+        ORPHAN,
+        /** This answer made the file fail: the chunks it already has on nodes must be dropped. */
+        FAILED_NOW
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ChunkProducer producer;
+
+    public StoredFile open(String name, int chunkSize) {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        StoredFile file = new StoredFile(HexFormat.of().formatHex(id), name, chunkSize);
+        em.persist(file);
+        return file;
+    }
+
+    /** Records a chunk and its placement, and puts the chunk on the wire, in one transaction. */
+    public void dispatch(String fileId, Chunk chunk, String nodeId) {
+        StoredFile file = locked(fileId).orElseThrow(() -> Failure.notFound("file " + fileId + " was removed"));
+        file.chunkSent();
+        FileChunk row = new FileChunk(file, chunk.index(), chunk.size(), chunk.sha256());
+        em.persist(row);
+        em.persist(new ChunkPlacement(row, fileId, nodeId));
+        producer.send(new ChunkParcel(fileId, chunk.index(), nodeId, chunk.sha256(), chunk.data()));
+    }
+
+    public StoredFile seal(String fileId, Chunker.Summary summary) {
+        StoredFile file = locked(fileId).orElseThrow(() -> Failure.notFound("file " + fileId + " was removed"));
+        file.seal(summary.size(), summary.sha256(), summary.chunks());
+        return file;
+    }
+
+    public Answer acknowledge(ChunkReceipt receipt) {
+        Optional<StoredFile> found = locked(receipt.fileId());
+        boolean stored = receipt.outcome().stored();
+        if (found.isEmpty()) {
+            return stored ? Answer.ORPHAN : Answer.KEPT;
+        }
+        StoredFile file = found.get();
+        List<ChunkPlacement> placements = em.createNamedQuery(ChunkPlacement.FIND, ChunkPlacement.class)
+                .setParameter("fileId", receipt.fileId())
+                .setParameter("index", receipt.index())
+                .setParameter("nodeId", receipt.nodeId())
+                .getResultList();
+        if (placements.isEmpty() || placements.get(0).state() != PlacementState.PENDING) {
+            return stored && file.status() == FileStatus.FAILED ? Answer.ORPHAN : Answer.KEPT;
+        }
+        FileStatus before = file.status();
+        placements.get(0).answered(stored);
+        file.acknowledge(stored, reason(receipt));
+        if (file.status() == FileStatus.FAILED) {
+            if (before != FileStatus.FAILED) {
+                return Answer.FAILED_NOW;
+            }
+            return stored ? Answer.ORPHAN : Answer.KEPT;
+        }
+        return Answer.KEPT;
+    }
+
+    private static String reason(ChunkReceipt receipt) {
+        String why = switch (receipt.outcome()) {
+            case NO_ROOM -> "had no room for it";
+            case CORRUPT -> "received it damaged";
+            case OFFLINE -> "was stopped";
+            case FAILED -> "could not write it";
+            case STORED -> "stored it";
+        };
+        return "chunk " + receipt.index() + " could not be stored: " + receipt.nodeId() + " " + why;
+    }
+
+    public void fail(String fileId, String reason) {
+        locked(fileId).ifPresent(file -> file.fail(reason));
+    }
+
+    public Optional<StoredFile> find(String fileId) {
+        return Optional.ofNullable(em.find(StoredFile.class, fileId));
+    }
+
+    public List<ChunkPlacement> placements(String fileId) {
+        return em.createNamedQuery(ChunkPlacement.OF_FILE, ChunkPlacement.class)
+                .setParameter("fileId", fileId)
+                .getResultList();
+    }
+
+    public List<FileSummary> list() {
+        return em.createNamedQuery(StoredFile.ALL, StoredFile.class).getResultStream().map(FileSummary::of).toList();
+    }
+
+    public FileTotals totals() {
+        long available = 0;
+        long transferring = 0;
+        long failed = 0;
+        long bytes = 0;
+        for (Object[] row : em.createNamedQuery(StoredFile.COUNT_BY_STATUS, Object[].class).getResultList()) {
+            long count = ((Number) row[1]).longValue();
+            switch ((FileStatus) row[0]) {
+                case AVAILABLE -> available = count;
+                case TRANSFERRING -> transferring = count;
+                case FAILED -> failed = count;
+            }
+            bytes += ((Number) row[2]).longValue();
+        }
+        return new FileTotals(available + transferring + failed, available, transferring, failed, bytes);
+    }
+
+    /** Files whose upload was cut off (by a restart) before all their chunks were sent. */
+    public List<StoredFile> unsealed() {
+        return em.createNamedQuery(StoredFile.ALL, StoredFile.class).getResultStream()
+                .filter(f -> f.status() == FileStatus.TRANSFERRING && !f.sealed())
+                .toList();
+    }
+
+    /** Removes the file and its chunk map from the catalog (the chunks on the nodes are the caller's). */
+    public void remove(String fileId) {
+        em.createNamedQuery(ChunkPlacement.DELETE_OF_FILE).setParameter("fileId", fileId).executeUpdate();
+        em.createNamedQuery(FileChunk.DELETE_OF_FILE).setParameter("fileId", fileId).executeUpdate();
+        locked(fileId).ifPresent(em::remove);
+    }
+
+    private Optional<StoredFile> locked(String fileId) {
+        return Optional.ofNullable(em.find(StoredFile.class, fileId, LockModeType.PESSIMISTIC_WRITE));
+    }
+}

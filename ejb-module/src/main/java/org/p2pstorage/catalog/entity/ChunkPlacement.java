@@ -1,0 +1,79 @@
+package org.p2pstorage.catalog.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * The chunk map: which node holds (or is about to hold) a chunk. A chunk has one placement today;
+ * replicas will add more.
+ */
+@Entity
+@Table(name = "chunk_placement", indexes = {@Index(columnList = "chunk_id"), @Index(columnList = "file_id")})
+@NamedQueries({
+        @NamedQuery(name = ChunkPlacement.OF_FILE,
+                query = "SELECT p FROM ChunkPlacement p JOIN FETCH p.chunk WHERE p.fileId = :fileId ORDER BY p.chunk.index, p.id"),
+        @NamedQuery(name = ChunkPlacement.FIND,
+                query = "SELECT p FROM ChunkPlacement p WHERE p.fileId = :fileId AND p.chunk.index = :index AND p.nodeId = :nodeId"),
+        @NamedQuery(name = ChunkPlacement.DELETE_OF_FILE, query = "DELETE FROM ChunkPlacement p WHERE p.fileId = :fileId")})
+public class ChunkPlacement {
+
+    public static final String OF_FILE = "ChunkPlacement.ofFile";
+    public static final String FIND = "ChunkPlacement.find";
+    public static final String DELETE_OF_FILE = "ChunkPlacement.deleteOfFile";
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "chunk_id")
+    private FileChunk chunk;
+
+    /** The file's id, kept here too so that the map of a file is read and removed without joins. */
+    @Column(name = "file_id", length = 32, nullable = false)
+    private String fileId;
+
+    @Column(length = 16, nullable = false)
+    private String nodeId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16, nullable = false)
+    private PlacementState state;
+
+    protected ChunkPlacement() {
+    }
+
+    public ChunkPlacement(FileChunk chunk, String fileId, String nodeId) {
+        this.chunk = chunk;
+        this.fileId = fileId;
+        this.nodeId = nodeId;
+        this.state = PlacementState.PENDING;
+    }
+
+    public void answered(boolean stored) {
+        state = stored ? PlacementState.STORED : PlacementState.REJECTED;
+    }
+
+    public FileChunk chunk() {
+        return chunk;
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public PlacementState state() {
+        return state;
+    }
+}

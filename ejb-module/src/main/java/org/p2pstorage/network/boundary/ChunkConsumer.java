@@ -1,0 +1,59 @@
+package org.p2pstorage.network.boundary;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.storage.entity.StoreOutcome;
+import org.p2pstorage.transfer.control.ChunkProducer;
+import org.p2pstorage.transfer.control.Destinations;
+import org.p2pstorage.transfer.entity.ChunkParcel;
+import org.p2pstorage.transfer.entity.ChunkReceipt;
+
+/**
+ * Delivers a chunk that arrived over the network to its node, and answers with an acknowledgement.
+ * Receiving, storing and acknowledging happen in one transaction: a chunk whose acknowledgement could
+ * not be sent is redelivered, and the node stores a redelivered chunk once.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.NODE_INBOX),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")})
+public class ChunkConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(ChunkConsumer.class.getName());
+
+    @EJB
+    Network network;
+
+    @Inject
+    ChunkProducer producer;
+
+    @Override
+    public void onMessage(Message message) {
+        ChunkParcel parcel;
+        try {
+            parcel = ChunkParcel.of(message);
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.WARNING, "dropped a chunk message that cannot be read", e);
+            return;
+        }
+        StoreOutcome outcome;
+        try {
+            outcome = network.node(parcel.nodeId()).store(parcel.key(), parcel.data(), parcel.sha256());
+        } catch (Failure e) {
+            LOG.log(Level.WARNING, "chunk {0} could not be stored on {1}: {2}",
+                    new Object[]{parcel.key(), parcel.nodeId(), e.getMessage()});
+            outcome = StoreOutcome.FAILED;
+        }
+        producer.acknowledge(new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), outcome));
+    }
+}

@@ -1,0 +1,180 @@
+package org.p2pstorage.network.boundary;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.p2pstorage.configuration.entity.DataSize;
+import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.network.entity.Health;
+import org.p2pstorage.network.entity.NodeView;
+import org.p2pstorage.network.entity.StorageStatus;
+import org.p2pstorage.network.entity.StorageStatus.NodeStorage;
+import org.p2pstorage.network.entity.Topology;
+import org.p2pstorage.storage.boundary.StorageNode;
+import org.p2pstorage.storage.entity.NodeStatus;
+
+/**
+ * The registry of the simulated network: creates the storage nodes at start (one stateful bean each,
+ * Node_01 at 192.168.1.2 onwards), finds them by id, places chunks on them round-robin and reports
+ * their topology, health and storage. The node list never changes after start, so lookups need no lock;
+ * each node guards its own state.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Network {
+
+    public static final String NAME = "P2P_Storage_Network";
+    public static final String SUBNET = "192.168.1.0/24";
+    private static final Logger LOG = Logger.getLogger(Network.class.getName());
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "p2p.nodes", defaultValue = "5")
+    int nodeCount;
+
+    @Inject
+    @ConfigProperty(name = "p2p.node.capacity", defaultValue = "10GB")
+    DataSize capacity;
+
+    @Inject
+    @ConfigProperty(name = "p2p.data.dir")
+    Optional<String> dataDir;
+
+    private final Map<String, StorageNode> nodes = new LinkedHashMap<>();
+    private final List<String> ids = new ArrayList<>();
+    private final AtomicInteger cursor = new AtomicInteger();
+
+    @PostConstruct
+    void create() {
+        if (nodeCount < 1 || nodeCount > 253) {
+            throw new IllegalStateException("p2p.nodes must be between 1 and 253 (a /24 subnet), not " + nodeCount);
+        }
+        Path root = dataFolder().resolve("nodes");
+        for (int n = 1; n <= nodeCount; n++) {
+            String id = String.format("Node_%02d", n);
+            StorageNode node = (StorageNode) context.lookup("java:module/StorageNode");
+            node.open(id, "192.168.1." + (n + 1), root.resolve(id), capacity.bytes());
+            nodes.put(id, node);
+            ids.add(id);
+        }
+        LOG.log(Level.INFO, "{0} up: {1} nodes of {2} in {3}", new Object[]{NAME, nodeCount, capacity, root});
+    }
+
+    /** The data folder: {@code p2p.data.dir} (P2P_DATA_DIR), else {@code ~/.p2p-storage}. */
+    public Path dataFolder() {
+        return Path.of(dataDir.filter(d -> !d.isBlank())
+                .orElse(System.getProperty("user.home") + "/.p2p-storage"));
+    }
+
+    public StorageNode node(String id) {
+        StorageNode node = nodes.get(id);
+        if (node == null) {
+            throw Failure.notFound("no node " + id + " in " + NAME);
+        }
+        return node;
+    }
+
+    public List<NodeStatus> statuses() {
+        return nodes.values().stream().map(StorageNode::status).toList();
+    }
+
+    public List<NodeView> views() {
+        return statuses().stream().map(NodeView::of).toList();
+    }
+
+    public NodeView view(String id) {
+        return NodeView.of(node(id).status());
+    }
+
+    /**
+     * Chooses the node for the next chunk: round-robin over the nodes that are alive and have room,
+     * reserving the room at once. Empty when no live node can take it.
+     */
+    public Optional<String> place(long bytes) {
+        int start = Math.floorMod(cursor.getAndIncrement(), ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            int n = (start + i) % ids.size();
+            String id = ids.get(n);
+            if (nodes.get(id).reserve(bytes)) {
+                if (i > 0) {
+                    cursor.set(n + 1);
+                }
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Gives back room reserved by {@link #place} for a chunk that will not be sent. */
+    public void release(String nodeId, long bytes) {
+        node(nodeId).release(bytes);
+    }
+
+    /** Bytes the live nodes can still take. */
+    public long available() {
+        return statuses().stream().filter(NodeStatus::alive).mapToLong(NodeStatus::availableBytes).sum();
+    }
+
+    public NodeView stop(String id) {
+        return NodeView.of(node(id).stop());
+    }
+
+    public NodeView start(String id) {
+        return NodeView.of(node(id).start());
+    }
+
+    /** Every node's health, in node order. */
+    public Map<String, Health> health() {
+        Map<String, Health> health = new LinkedHashMap<>();
+        statuses().forEach(s -> health.put(s.id(), Health.of(s)));
+        return health;
+    }
+
+    public Topology topology() {
+        List<NodeStatus> statuses = statuses();
+        List<Topology.Peer> peers = statuses.stream()
+                .map(s -> new Topology.Peer(s.id(), s.address(), s.state().name(),
+                        ids.stream().filter(other -> !other.equals(s.id())).toList()))
+                .toList();
+        return new Topology(NAME, SUBNET, peers);
+    }
+
+    public StorageStatus storage() {
+        List<NodeStatus> statuses = statuses();
+        List<NodeStorage> perNode = statuses.stream()
+                .map(s -> new NodeStorage(s.id(), s.capacityBytes(), s.usedBytes(), s.availableBytes(),
+                        s.utilizationPercent(), s.segments()))
+                .toList();
+        long capacityBytes = statuses.stream().mapToLong(NodeStatus::capacityBytes).sum();
+        long used = statuses.stream().mapToLong(NodeStatus::usedBytes).sum();
+        long reserved = statuses.stream().mapToLong(NodeStatus::reservedBytes).sum();
+        int segments = statuses.stream().mapToInt(NodeStatus::segments).sum();
+        NodeStatus sum = new NodeStatus("total", NAME, null, capacityBytes, used, reserved, segments);
+        NodeStorage total = new NodeStorage("total", capacityBytes, used, sum.availableBytes(),
+                sum.utilizationPercent(), segments);
+        return new StorageStatus(perNode, total);
+    }
+}

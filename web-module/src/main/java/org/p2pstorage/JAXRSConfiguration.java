@@ -1,0 +1,28 @@
+package org.p2pstorage;
+
+import java.util.Set;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import org.p2pstorage.catalog.boundary.FilesResource;
+import org.p2pstorage.dashboard.boundary.DashboardResource;
+import org.p2pstorage.failure.boundary.FailureMapper;
+import org.p2pstorage.failure.boundary.UnexpectedFailureMapper;
+import org.p2pstorage.network.boundary.NetworkResource;
+import org.p2pstorage.network.boundary.StorageResource;
+
+/**
+ * The REST API, under {@code /api}. Its servlet is declared in {@code WEB-INF/web.xml} to give it a
+ * multipart configuration (uploads are spooled to disk by the servlet container, never held in memory);
+ * a servlet declared that way gets no classpath scanning, so the resources are listed here.
+ */
+@ApplicationPath("api")
+public class JAXRSConfiguration extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(FilesResource.class, NetworkResource.class, StorageResource.class, DashboardResource.class,
+                FailureMapper.class, UnexpectedFailureMapper.class);
+    }
+}

@@ -1,0 +1,164 @@
+package org.p2pstorage.catalog.boundary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.p2pstorage.catalog.entity.Download;
+import org.p2pstorage.catalog.entity.FileDetails;
+import org.p2pstorage.catalog.entity.FileStatus;
+import org.p2pstorage.catalog.entity.FileSummary;
+import org.p2pstorage.catalog.entity.UploadResponse;
+import org.p2pstorage.failure.boundary.ErrorResponse;
+import org.p2pstorage.failure.entity.Failure;
+
+/**
+ * The files API: upload (multipart field {@code file}, or a raw body with {@code ?name=}), list,
+ * metadata with the chunk map, download and delete.
+ */
+@RequestScoped
+@Path("files")
+@Produces(MediaType.APPLICATION_JSON)
+public class FilesResource {
+
+    @EJB
+    Files files;
+
+    @Inject
+    @ConfigProperty(name = "p2p.upload.wait.seconds", defaultValue = "600")
+    int waitSeconds;
+
+    @Context
+    HttpServletRequest request;
+
+    /** Multipart upload, as a browser form or {@code curl -F file=@name} sends it. */
+    @POST
+    @Path("upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@QueryParam("wait") @DefaultValue("false") boolean wait) throws IOException {
+        Part part = filePart();
+        try (InputStream in = part.getInputStream()) {
+            return answer(files.upload(part.getSubmittedFileName(), in, part.getSize()), wait);
+        } finally {
+            part.delete();
+        }
+    }
+
+    /** Raw upload: the body is the file, streamed straight into chunks ({@code curl --data-binary @f}). */
+    @POST
+    @Path("upload")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
+    public Response uploadRaw(InputStream body, @QueryParam("name") String name,
+                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length,
+                              @QueryParam("wait") @DefaultValue("false") boolean wait) {
+        if (name == null || name.isBlank()) {
+            throw Failure.invalid("a raw upload needs the file name as ?name=");
+        }
+        return answer(files.upload(name, body, length), wait);
+    }
+
+    private Part filePart() throws IOException {
+        try {
+            Part part = request.getPart("file");
+            if (part == null) {
+                throw Failure.invalid("the multipart body has no field named 'file'");
+            }
+            return part;
+        } catch (ServletException | IllegalStateException e) {
+            throw Failure.invalid("the body is not a readable multipart form: " + e.getMessage());
+        }
+    }
+
+    private Response answer(UploadResponse sent, boolean wait) {
+        URI location = URI.create("/api/files/" + sent.fileId());
+        if (!wait) {
+            return Response.accepted(sent).location(location).build();
+        }
+        UploadResponse settled = files.await(sent.fileId(), Duration.ofSeconds(waitSeconds));
+        return switch (FileStatus.valueOf(settled.status())) {
+            case AVAILABLE -> Response.created(location).entity(settled).build();
+            case FAILED -> ErrorResponse.of(Response.Status.BAD_GATEWAY, "TRANSFER_FAILED",
+                    "file " + settled.fileId() + " failed: " + files.details(settled.fileId()).failure());
+            case TRANSFERRING -> Response.accepted(settled).location(location).build();
+        };
+    }
+
+    @GET
+    public List<FileSummary> all() {
+        return files.list();
+    }
+
+    @GET
+    @Path("list")
+    public List<FileSummary> list() {
+        return files.list();
+    }
+
+    @GET
+    @Path("{fileId}")
+    public FileDetails details(@PathParam("fileId") String fileId) {
+        return files.details(fileId);
+    }
+
+    @GET
+    @Path("download/{fileId}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("fileId") String fileId) {
+        Download download = files.download(fileId);
+        StreamingOutput body = out -> files.write(download, out);
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header(HttpHeaders.CONTENT_LENGTH, download.size())
+                .header("Content-Disposition", attachment(download.name()))
+                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder()
+                        .encodeToString(HexFormat.of().parseHex(download.sha256())) + ":")
+                .build();
+    }
+
+    @DELETE
+    @Path("{fileId}")
+    public Deleted delete(@PathParam("fileId") String fileId) {
+        FileDetails file = files.details(fileId);
+        files.delete(fileId);
+        return new Deleted(file.fileId(), file.name());
+    }
+
+    /** What a delete answers. */
+    public record Deleted(String fileId, String name) {
+    }
+
+    /** RFC 6266: an ASCII fallback name and the exact name in UTF-8. */
+    static String attachment(String name) {
+        String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}
