@@ -48,7 +48,7 @@ public final class Chunker {
         long size = 0;
         int index = 0;
         int read;
-        while ((read = in.readNBytes(buffer, 0, chunkSize)) > 0) {
+        while ((read = fill(in, buffer)) > 0) {
             size += read;
             if (size > maxBytes) {
                 throw new Failure(Failure.Kind.TOO_LARGE,
@@ -59,6 +59,19 @@ public final class Chunker {
             sink.accept(new Chunk(index++, data, Sha256.of(data)));
         }
         return new Summary(size, Sha256.hex(whole.digest()), index);
+    }
+
+    /** Reads until the buffer is full or the stream ends, however few bytes each read gives. */
+    private static int fill(InputStream in, byte[] buffer) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            int n = in.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
     }
 
     /** How many chunks a file of {@code size} bytes is cut into. */

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +23,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.network.control.RoundRobin;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.StorageStatus;
@@ -65,7 +65,7 @@ public class Network {
 
     private final Map<String, StorageNode> nodes = new LinkedHashMap<>();
     private final List<String> ids = new ArrayList<>();
-    private final AtomicInteger cursor = new AtomicInteger();
+    private RoundRobin placement;
 
     @PostConstruct
     void create() {
@@ -80,6 +80,7 @@ public class Network {
             nodes.put(id, node);
             ids.add(id);
         }
+        placement = new RoundRobin(ids);
         LOG.log(Level.INFO, "{0} up: {1} nodes of {2} in {3}", new Object[]{NAME, nodeCount, capacity, root});
     }
 
@@ -114,18 +115,7 @@ public class Network {
      * reserving the room at once. Empty when no live node can take it.
      */
     public Optional<String> place(long bytes) {
-        int start = Math.floorMod(cursor.getAndIncrement(), ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            int n = (start + i) % ids.size();
-            String id = ids.get(n);
-            if (nodes.get(id).reserve(bytes)) {
-                if (i > 0) {
-                    cursor.set(n + 1);
-                }
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
+        return placement.place(id -> nodes.get(id).reserve(bytes));
     }
 
     /** Gives back room reserved by {@link #place} for a chunk that will not be sent. */

@@ -1,0 +1,67 @@
+package org.p2pstorage.catalog.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class StoredFileTest {
+
+    @Test
+    void availableOnlyWhenSealedAndEveryChunkIsAcknowledged() {
+        StoredFile file = new StoredFile("f1", "a.txt", 65536);
+        file.chunkSent();
+        file.chunkSent();
+        file.acknowledge(true, null);
+        file.acknowledge(true, null);
+        assertEquals(FileStatus.TRANSFERRING, file.status(), "not sealed yet: more chunks may come");
+
+        file.seal(100_000, "ab".repeat(32), 2);
+
+        assertEquals(FileStatus.AVAILABLE, file.status());
+        assertTrue(file.settled());
+    }
+
+    @Test
+    void sealedFirstBecomesAvailableWithTheLastAcknowledgement() {
+        StoredFile file = new StoredFile("f2", "b.txt", 65536);
+        file.chunkSent();
+        file.chunkSent();
+        file.seal(100_000, "ab".repeat(32), 2);
+        file.acknowledge(true, null);
+        assertEquals(FileStatus.TRANSFERRING, file.status());
+        file.acknowledge(true, null);
+        assertEquals(FileStatus.AVAILABLE, file.status());
+    }
+
+    @Test
+    void oneRefusedChunkFailsTheFileForGood() {
+        StoredFile file = new StoredFile("f3", "c.txt", 65536);
+        file.chunkSent();
+        file.chunkSent();
+        file.acknowledge(false, "chunk 0 could not be stored: Node_01 had no room for it");
+        file.acknowledge(true, null);
+        file.seal(100_000, "ab".repeat(32), 2);
+
+        assertEquals(FileStatus.FAILED, file.status());
+        assertEquals("chunk 0 could not be stored: Node_01 had no room for it", file.failure());
+        assertTrue(file.settled());
+    }
+
+    @Test
+    void anEmptyFileIsAvailableAsSoonAsItIsSealed() {
+        StoredFile file = new StoredFile("f4", "empty", 65536);
+        file.seal(0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", 0);
+        assertEquals(FileStatus.AVAILABLE, file.status());
+    }
+
+    @Test
+    void theSealMustCountTheChunksThatWereSent() {
+        StoredFile file = new StoredFile("f5", "d", 65536);
+        file.chunkSent();
+        assertThrows(IllegalStateException.class, () -> file.seal(10, "ab".repeat(32), 2));
+        assertFalse(file.sealed());
+    }
+}

@@ -1,0 +1,131 @@
+package org.p2pstorage.storage.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2pstorage.integrity.entity.Sha256;
+import org.p2pstorage.storage.entity.ChunkKey;
+import org.p2pstorage.storage.entity.StoreOutcome;
+
+class ChunkStoreTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aWrittenChunkIsAFileOnDiskAndCountsAsUsed() throws IOException {
+        ChunkStore store = ChunkStore.open(folder, 1000);
+        byte[] data = bytes(300);
+        ChunkKey key = new ChunkKey("abc123", 7);
+
+        assertEquals(StoreOutcome.STORED, store.write(key, data, Sha256.of(data)));
+
+        assertArrayEquals(data, Files.readAllBytes(folder.resolve("abc123_chunk_00007.bin")));
+        assertEquals(300, store.used());
+        assertEquals(1, store.segments());
+        assertArrayEquals(data, store.read(key).orElseThrow());
+    }
+
+    @Test
+    void capacityIsNeverExceededAndReservationsCount() {
+        ChunkStore store = ChunkStore.open(folder, 1000);
+        assertTrue(store.reserve(600));
+        assertFalse(store.reserve(500), "600 reserved + 500 > 1000");
+        byte[] big = bytes(600);
+        assertEquals(StoreOutcome.STORED, store.write(new ChunkKey("f", 0), big, Sha256.of(big)));
+        assertEquals(0, store.reserved(), "the write used up its reservation");
+
+        byte[] tooMuch = bytes(401);
+        assertEquals(StoreOutcome.NO_ROOM, store.write(new ChunkKey("f", 1), tooMuch, Sha256.of(tooMuch)));
+        byte[] fits = bytes(400);
+        assertEquals(StoreOutcome.STORED, store.write(new ChunkKey("f", 2), fits, Sha256.of(fits)));
+        assertEquals(1000, store.used());
+    }
+
+    @Test
+    void aRedeliveredChunkIsStoredOnce() {
+        ChunkStore store = ChunkStore.open(folder, 1000);
+        byte[] data = bytes(100);
+        ChunkKey key = new ChunkKey("f", 0);
+        store.write(key, data, Sha256.of(data));
+
+        assertEquals(StoreOutcome.STORED, store.write(key, data, Sha256.of(data)));
+
+        assertEquals(100, store.used());
+        assertEquals(1, store.segments());
+    }
+
+    @Test
+    void bytesThatDoNotMatchTheirChecksumAreRefused() {
+        ChunkStore store = ChunkStore.open(folder, 1000);
+        byte[] data = bytes(100);
+        String wrong = Sha256.of(bytes(99));
+
+        assertEquals(StoreOutcome.CORRUPT, store.write(new ChunkKey("f", 0), data, wrong));
+
+        assertEquals(0, store.used());
+        assertEquals(0, store.segments());
+    }
+
+    @Test
+    void deleteFreesTheRoomAndTheFile() {
+        ChunkStore store = ChunkStore.open(folder, 1000);
+        byte[] data = bytes(250);
+        ChunkKey key = new ChunkKey("f", 3);
+        store.write(key, data, Sha256.of(data));
+
+        assertEquals(250, store.delete(key));
+        assertEquals(0, store.delete(key), "a second delete frees nothing");
+
+        assertEquals(0, store.used());
+        assertFalse(Files.exists(folder.resolve(key.fileName())));
+    }
+
+    @Test
+    void reopeningRecountsFromDiskAndKeepsTheManifest() throws IOException {
+        ChunkStore first = ChunkStore.open(folder, 10_000);
+        for (int i = 0; i < 5; i++) {
+            byte[] data = bytes(100 + i);
+            first.write(new ChunkKey("file1", i), data, Sha256.of(data));
+        }
+        first.delete(new ChunkKey("file1", 2));
+        Files.writeString(folder.resolve("file1_chunk_00009.bin.tmp"), "half-written");
+
+        ChunkStore reopened = ChunkStore.open(folder, 10_000);
+
+        assertEquals(100 + 101 + 103 + 104, reopened.used());
+        assertEquals(4, reopened.segments());
+        assertFalse(Files.exists(folder.resolve("file1_chunk_00009.bin.tmp")), "leftover temp files are cleared");
+        try (Stream<String> lines = Files.lines(folder.resolve(ChunkStore.MANIFEST))) {
+            assertEquals(4, lines.filter(l -> l.startsWith("PUT ")).count(), "the manifest lists what is held");
+        }
+        assertTrue(reopened.holds(new ChunkKey("file1", 4), 104));
+        assertFalse(reopened.holds(new ChunkKey("file1", 2), 102));
+    }
+
+    @Test
+    void aChunkFileWithoutAManifestEntryIsStillCounted() throws IOException {
+        Files.write(folder.resolve("lost_chunk_00000.bin"), bytes(42));
+
+        ChunkStore store = ChunkStore.open(folder, 1000);
+
+        assertEquals(42, store.used());
+        assertTrue(store.holds(new ChunkKey("lost", 0), 42));
+    }
+
+    private static byte[] bytes(int size) {
+        byte[] data = new byte[size];
+        new Random(size).nextBytes(data);
+        return data;
+    }
+}
