@@ -191,10 +191,17 @@ public class ChunkStore {
         }
     }
 
-    /** Whether the node holds the chunk with this size, as its manifest says. */
+    /** Whether the node holds the chunk with this size: in its manifest and on its disk. */
     public synchronized boolean holds(ChunkKey key, long size) {
         Entry entry = entries.get(key);
-        return entry != null && entry.size() == size;
+        if (entry == null || entry.size() != size) {
+            return false;
+        }
+        try {
+            return Files.size(folder.resolve(key.fileName())) == size;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Removes a chunk and frees its room; returns the bytes freed (0 when it was not there). */

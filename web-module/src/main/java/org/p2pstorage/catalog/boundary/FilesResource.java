@@ -76,7 +76,7 @@ public class FilesResource {
     /** Raw upload: the body is the file, streamed straight into chunks ({@code curl --data-binary @f}). */
     @POST
     @Path("upload")
-    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Response uploadRaw(InputStream body, @QueryParam("name") String name,
                               @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length,
                               @QueryParam("wait") @DefaultValue("false") boolean wait) {

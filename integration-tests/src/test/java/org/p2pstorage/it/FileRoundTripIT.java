@@ -1,0 +1,138 @@
+package org.p2pstorage.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Files go in and come back byte for byte, spread round-robin, really on the nodes' disks. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FileRoundTripIT {
+
+    private static final List<String> NODES = List.of("Node_01", "Node_02", "Node_03", "Node_04", "Node_05");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    private final Api api = Api.suite();
+
+    @Test
+    void everySizeComesBackIdentical() throws Exception {
+        for (long size : new long[]{0, 1, 65535, 65536, 65537, 2_621_440, 52_428_800}) {
+            RandomContent content = new RandomContent(size, size + 7);
+            String name = "random-" + size + ".bin";
+
+            Api.Answer upload = api.upload(name, content, true);
+
+            assertEquals(201, upload.status(), "upload of " + size + " bytes: " + upload.body());
+            JsonObject file = upload.json();
+            assertEquals("AVAILABLE", file.getString("status"));
+            assertEquals(size, file.getJsonNumber("size").longValue());
+            assertEquals((size + 65535) / 65536, file.getInt("chunks"));
+            assertEquals(content.sha256(), file.getString("sha256"));
+
+            Api.Received download = api.download(file.getString("fileId"));
+            assertEquals(200, download.status());
+            assertFalse(download.broken());
+            assertEquals(size, download.length(), "length of " + name);
+            assertEquals(content.sha256(), download.sha256(), "bytes of " + name);
+            assertTrue(download.contentDisposition().contains("filename=\"" + name + "\""), download.contentDisposition());
+
+            assertEquals(200, api.delete("/api/files/" + file.getString("fileId")).status());
+        }
+    }
+
+    @Test
+    void aRawBodyIsStreamedIntoChunks() throws Exception {
+        RandomContent content = new RandomContent(1_000_000, 3);
+
+        Api.Answer upload = api.uploadRaw("raw.bin", content, true);
+
+        assertEquals(201, upload.status(), upload.body());
+        String fileId = upload.json().getString("fileId");
+        assertEquals(content.sha256(), api.download(fileId).sha256());
+        api.delete("/api/files/" + fileId);
+    }
+
+    @Test
+    void chunksSpreadRoundRobinOverTheFiveNodes() {
+        String fileId = api.upload("spread.bin", new RandomContent(2_621_440, 11), true).json().getString("fileId");
+
+        List<JsonObject> map = api.get("/api/files/" + fileId).json().getJsonArray("chunkMap")
+                .getValuesAs(JsonObject.class);
+
+        assertEquals(40, map.size());
+        Map<String, Integer> perNode = new HashMap<>();
+        for (int i = 0; i < map.size(); i++) {
+            JsonObject chunk = map.get(i);
+            assertEquals(i, chunk.getInt("index"));
+            assertEquals("STORED", chunk.getString("state"));
+            perNode.merge(chunk.getString("node"), 1, Integer::sum);
+            if (i > 0) {
+                int previous = NODES.indexOf(map.get(i - 1).getString("node"));
+                assertEquals(NODES.get((previous + 1) % NODES.size()), chunk.getString("node"),
+                        "chunk " + i + " goes to the node after chunk " + (i - 1) + "'s");
+            }
+        }
+        assertEquals(Map.of("Node_01", 8, "Node_02", 8, "Node_03", 8, "Node_04", 8, "Node_05", 8), perNode);
+        api.delete("/api/files/" + fileId);
+    }
+
+    @Test
+    void chunkFilesAreOnDiskAndEachNodeCountsExactlyThem() throws Exception {
+        String fileId = api.upload("on-disk.bin", new RandomContent(700_000, 5), true).json().getString("fileId");
+
+        for (JsonObject chunk : api.get("/api/files/" + fileId).json().getJsonArray("chunkMap")
+                .getValuesAs(JsonObject.class)) {
+            Path file = Api.suiteData().resolve("nodes").resolve(chunk.getString("node"))
+                    .resolve(String.format("%s_chunk_%05d.bin", fileId, chunk.getInt("index")));
+            assertTrue(Files.exists(file), file + " exists");
+            assertEquals(chunk.getInt("size"), Files.size(file));
+        }
+        for (JsonObject node : api.get("/api/storage/status").json().getJsonArray("nodes").getValuesAs(JsonObject.class)) {
+            Path folder = Api.suiteData().resolve("nodes").resolve(node.getString("id"));
+            assertEquals(Api.bytesOnDisk(folder), node.getJsonNumber("usedBytes").longValue(),
+                    node.getString("id") + " used bytes");
+            assertEquals(Api.chunkFiles(folder).size(), node.getInt("segments"));
+        }
+        api.delete("/api/files/" + fileId);
+    }
+
+    @Test
+    void deleteRemovesTheChunksAndFreesTheirRoom() throws Exception {
+        JsonObject before = api.get("/api/storage/status").json().getJsonObject("total");
+        String fileId = api.upload("to-delete.bin", new RandomContent(300_000, 9), true).json().getString("fileId");
+        assertEquals(before.getJsonNumber("usedBytes").longValue() + 300_000,
+                api.get("/api/storage/status").json().getJsonObject("total").getJsonNumber("usedBytes").longValue());
+
+        Api.Answer deleted = api.delete("/api/files/" + fileId);
+
+        assertEquals(200, deleted.status());
+        assertEquals(fileId, deleted.json().getString("fileId"));
+        assertEquals(before, api.get("/api/storage/status").json().getJsonObject("total"));
+        assertEquals(404, api.get("/api/files/" + fileId).status());
+        for (String node : NODES) {
+            assertTrue(Api.chunkFiles(Api.suiteData().resolve("nodes").resolve(node)).stream()
+                    .noneMatch(name -> name.startsWith(fileId)), node + " holds nothing of the deleted file");
+        }
+        assertTrue(api.get("/api/files/list").array().getValuesAs(JsonObject.class).stream()
+                .noneMatch(f -> f.getString("fileId").equals(fileId)));
+    }
+}

@@ -1,0 +1,63 @@
+package org.p2pstorage.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Files uploaded before a server restart download identically after it: catalog, broker and disks persist. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RestartIT {
+
+    private static final String SERVER = "restart";
+    private static final String EAR = "restart-ear";
+
+    @Deployment(name = EAR, managed = false, testable = false)
+    @TargetsContainer(SERVER)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Test
+    void filesSurviveARestart() throws Exception {
+        Api api = new Api(8280);
+        RandomContent content = new RandomContent(1_500_000, 77);
+        controller.start(SERVER);
+        try {
+            deployer.deploy(EAR);
+            JsonObject uploaded = api.upload("kept.bin", content, true).json();
+            assertEquals("AVAILABLE", uploaded.getString("status"));
+            String fileId = uploaded.getString("fileId");
+            JsonObject storageBefore = api.get("/api/storage/status").json();
+
+            controller.stop(SERVER);
+            controller.start(SERVER);
+
+            assertEquals(storageBefore, api.get("/api/storage/status").json(), "capacity recounted from disk");
+            assertEquals("AVAILABLE", api.get("/api/files/" + fileId).json().getString("status"));
+            Api.Received download = api.download(fileId);
+            assertEquals(200, download.status());
+            assertEquals(content.sha256(), download.sha256());
+            deployer.undeploy(EAR);
+        } finally {
+            controller.stop(SERVER);
+        }
+    }
+}
