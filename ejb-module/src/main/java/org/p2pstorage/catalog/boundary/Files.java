@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,8 @@ public class Files {
 
     private static final Logger LOG = Logger.getLogger(Files.class.getName());
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+    /** Chunks are sent in batches of about this many bytes per transaction. */
+    private static final long BATCH_BYTES = 1024 * 1024;
 
     @Inject
     Ledger ledger;
@@ -79,26 +82,42 @@ public class Files {
         }
         int size = (int) chunkSize.bytes();
         String fileId = ledger.open(fileName, size).id();
+        List<Ledger.Placed> batch = new ArrayList<>();
         try {
             Chunker.Summary summary = Chunker.split(content, size, maxUpload.bytes(), chunk -> {
                 String nodeId = network.place(chunk.size()).orElseThrow(() -> noRoom(declaredSize));
-                try {
-                    ledger.dispatch(fileId, chunk, nodeId);
-                } catch (RuntimeException e) {
-                    network.release(nodeId, chunk.size());
-                    throw e;
+                batch.add(new Ledger.Placed(chunk, nodeId));
+                if (batch.size() * (long) size >= BATCH_BYTES) {
+                    dispatch(fileId, batch);
                 }
             });
+            dispatch(fileId, batch);
             StoredFile sealed = ledger.seal(fileId, summary);
             LOG.log(Level.INFO, "file {0}: {1} bytes in {2} chunks sent", new Object[]{fileId, summary.size(), summary.chunks()});
             return UploadResponse.of(sealed);
         } catch (Failure e) {
+            release(batch);
             abandon(fileId, e.getMessage());
             throw e;
         } catch (IOException | RuntimeException e) {
+            release(batch);
             abandon(fileId, "the upload was interrupted");
             throw new Failure(Failure.Kind.INVALID, "the upload could not be read to its end", e);
         }
+    }
+
+    /** Sends the batch in one transaction and empties it; on failure the batch stays for {@link #release}. */
+    private void dispatch(String fileId, List<Ledger.Placed> batch) {
+        if (!batch.isEmpty()) {
+            ledger.dispatch(fileId, batch);
+            batch.clear();
+        }
+    }
+
+    /** Gives back the room reserved for chunks that were placed but never sent. */
+    private void release(List<Ledger.Placed> unsent) {
+        unsent.forEach(placed -> network.release(placed.nodeId(), placed.chunk().size()));
+        unsent.clear();
     }
 
     private Failure noRoom(long declaredSize) {

@@ -59,14 +59,24 @@ public class Ledger {
         return file;
     }
 
-    /** Records a chunk and its placement, and puts the chunk on the wire, in one transaction. */
-    public void dispatch(String fileId, Chunk chunk, String nodeId) {
+    /** A chunk and the node chosen for it. */
+    public record Placed(Chunk chunk, String nodeId) {
+    }
+
+    /**
+     * Records a batch of chunks with their placements and puts them on the wire, in one transaction:
+     * a chunk is on its way exactly when its rows are committed.
+     */
+    public void dispatch(String fileId, List<Placed> batch) {
         StoredFile file = locked(fileId).orElseThrow(() -> Failure.notFound("file " + fileId + " was removed"));
-        file.chunkSent();
-        FileChunk row = new FileChunk(file, chunk.index(), chunk.size(), chunk.sha256());
-        em.persist(row);
-        em.persist(new ChunkPlacement(row, fileId, nodeId));
-        producer.send(new ChunkParcel(fileId, chunk.index(), nodeId, chunk.sha256(), chunk.data()));
+        for (Placed placed : batch) {
+            Chunk chunk = placed.chunk();
+            file.chunkSent();
+            FileChunk row = new FileChunk(file, chunk.index(), chunk.size(), chunk.sha256());
+            em.persist(row);
+            em.persist(new ChunkPlacement(row, fileId, placed.nodeId()));
+            producer.send(new ChunkParcel(fileId, chunk.index(), placed.nodeId(), chunk.sha256(), chunk.data()));
+        }
     }
 
     public StoredFile seal(String fileId, Chunker.Summary summary) {

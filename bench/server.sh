@@ -1,0 +1,55 @@
+# Sourced by the benchmark scripts: starts a throw-away p2p-storage server of its own (port offset 300,
+# its own base and data folders under target/bench) and stops it when the script exits.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bench_dir="$root/target/bench"
+offset=300
+BASE_URL="http://localhost:$((8080 + offset))"
+MGMT_PORT=$((9990 + offset))
+wildfly="$root/jms-config/target/wildfly"
+
+(cd "$root" && ./mvnw -B -q -DskipTests package)
+rm -rf "$bench_dir" && mkdir -p "$bench_dir"
+cp -r "$wildfly/standalone" "$bench_dir/server"
+rm -rf "$bench_dir/server/deployments/"*.ear* "$bench_dir/server/data" "$bench_dir/server/log" "$bench_dir/server/tmp"
+cp "$root/ear/target/p2p-storage.ear" "$bench_dir/server/deployments/"
+
+"$wildfly/bin/standalone.sh" -c standalone-full.xml \
+  -Djboss.server.base.dir="$bench_dir/server" -Djboss.socket.binding.port-offset=$offset \
+  -Dp2p.data.dir="$bench_dir/data" ${BENCH_SERVER_OPTS:-} > "$bench_dir/server.log" 2>&1 &
+SERVER_PID=$!
+stop_server() {
+  "$wildfly/bin/jboss-cli.sh" -c --controller=localhost:$MGMT_PORT --command=shutdown > /dev/null 2>&1 || kill "$SERVER_PID" 2> /dev/null || true
+  wait "$SERVER_PID" 2> /dev/null || true
+}
+trap stop_server EXIT
+for _ in $(seq 1 120); do
+  [ -f "$bench_dir/server/deployments/p2p-storage.ear.deployed" ] && break
+  [ -f "$bench_dir/server/deployments/p2p-storage.ear.failed" ] && { echo "deployment failed: $bench_dir/server.log"; exit 1; }
+  sleep 1
+done
+SERVER_JAVA_PID=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$bench_dir/server" | head -1)
+
+# Used heap in MiB after a full GC, read from the server's own JVM.
+heap_used_mib() {
+  jcmd "$SERVER_JAVA_PID" GC.run > /dev/null 2>&1 || true
+  jcmd "$SERVER_JAVA_PID" GC.heap_info 2> /dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); printf "%.0f\n", v/1024; exit}}'
+}
+
+# Writes a section of docs/benchmarks.md (between its markers), replacing an older run of the same name.
+write_section() {
+  local name=$1 body=$2 file="$root/docs/benchmarks.md"
+  [ -f "$file" ] || printf '# Benchmarks\n\nFigures written by the scripts in `bench/`; each section is replaced when its script runs again.\n' > "$file"
+  python3 - "$file" "$name" "$body" <<'PY'
+import sys, re
+path, name, body = sys.argv[1:4]
+text = open(path).read()
+start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+section = f"{start}\n{body.rstrip()}\n{end}"
+if start in text:
+    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: section, text, flags=re.S)
+else:
+    text = text.rstrip() + "\n\n" + section + "\n"
+open(path, "w").write(text)
+PY
+}
