@@ -55,9 +55,14 @@ public class Api {
         this.base = "http://localhost:" + port;
     }
 
-    /** The suite server (port offset 100). */
+    /** The suite server (port offset 100 unless the build says otherwise). */
     public static Api suite() {
-        return new Api(8180);
+        return new Api(Integer.getInteger("it.suite.http", 8180));
+    }
+
+    /** The server that RestartIT starts and stops. */
+    public static Api restart() {
+        return new Api(Integer.getInteger("it.restart.http", 8280));
     }
 
     public static Path suiteData() {

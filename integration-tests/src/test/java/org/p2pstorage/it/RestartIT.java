@@ -37,7 +37,7 @@ class RestartIT {
 
     @Test
     void filesSurviveARestart() throws Exception {
-        Api api = new Api(8280);
+        Api api = Api.restart();
         RandomContent content = new RandomContent(1_500_000, 77);
         controller.start(SERVER);
         try {
