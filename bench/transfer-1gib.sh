@@ -4,6 +4,7 @@
 # Usage: bench/transfer-1gib.sh [size-in-MiB]   Writes its figures to docs/benchmarks.md.
 set -euo pipefail
 size_mib=${1:-1024}
+BENCH_SERVER_OPTS="-Dp2p.link.bandwidth=0 -Dp2p.link.loss=0 -Dp2p.link.delay.min.ms=0 -Dp2p.link.delay.max.ms=0"
 source "$(dirname "$0")/server.sh"
 
 file="$bench_dir/input.bin"
@@ -34,7 +35,7 @@ body=$(cat <<TXT
 
 Script: \`bench/transfer-1gib.sh $size_mib\`. One raw upload (\`?wait=true\`: until every chunk is
 acknowledged), then one download, byte-identical (SHA-256 checked). Embedded H2 and Artemis, 5 nodes,
-64 KiB chunks, no throttling.
+64 KiB chunks, links unthrottled (no bandwidth limit, delay or loss).
 
 | step | time | throughput |
 |---|---|---|

@@ -11,6 +11,7 @@ import org.p2pstorage.failure.boundary.FailureMapper;
 import org.p2pstorage.failure.boundary.UnexpectedFailureMapper;
 import org.p2pstorage.network.boundary.NetworkResource;
 import org.p2pstorage.network.boundary.StorageResource;
+import org.p2pstorage.transfer.boundary.TransfersResource;
 
 /**
  * The REST API, under {@code /api}. Its servlet is declared in {@code WEB-INF/web.xml} to give it a
@@ -23,6 +24,7 @@ public class JAXRSConfiguration extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(FilesResource.class, NetworkResource.class, StorageResource.class, DashboardResource.class,
+                TransfersResource.class,
                 FailureMapper.class, UnexpectedFailureMapper.class);
     }
 }

@@ -77,6 +77,11 @@ public class Api {
         return send(HttpRequest.newBuilder(uri(path)).POST(BodyPublishers.noBody()));
     }
 
+    public Answer put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,12 +32,16 @@ import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FileTotals;
 import org.p2pstorage.catalog.entity.StoredFile;
+import org.p2pstorage.catalog.entity.TransferProgress;
 import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.integrity.entity.Sha256;
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.storage.boundary.StorageNode;
+import org.p2pstorage.transfer.boundary.Links;
+import org.p2pstorage.transfer.control.LinkClock.Booking;
+import org.p2pstorage.transfer.entity.TransferTrack;
 
 /**
  * Files on the network: upload (chunk, place, send), follow, list, describe, download (fetch, verify)
@@ -56,6 +62,9 @@ public class Files {
 
     @EJB
     Network network;
+
+    @EJB
+    Links links;
 
     @Inject
     @ConfigProperty(name = "p2p.chunk.size", defaultValue = "64KiB")
@@ -81,12 +90,18 @@ public class Files {
             throw noRoom(declaredSize);
         }
         int size = (int) chunkSize.bytes();
-        String fileId = ledger.open(fileName, size).id();
+        String fileId = ledger.open(fileName, size, declaredSize).id();
         List<Ledger.Placed> batch = new ArrayList<>();
         try {
             Chunker.Summary summary = Chunker.split(content, size, maxUpload.bytes(), chunk -> {
                 String nodeId = network.place(chunk.size()).orElseThrow(() -> noRoom(declaredSize));
-                batch.add(new Ledger.Placed(chunk, nodeId));
+                long holdBack = links.holdBackNanos(nodeId);
+                if (holdBack > 0) {
+                    dispatch(fileId, batch);
+                    await(holdBack);
+                }
+                Booking booking = links.sendChunk(nodeId, fileId, chunk.index(), chunk.sha256(), chunk.size());
+                batch.add(new Ledger.Placed(chunk, nodeId, booking.arrivalNanos()));
                 if (batch.size() * (long) size >= BATCH_BYTES) {
                     dispatch(fileId, batch);
                 }
@@ -114,6 +129,22 @@ public class Files {
         }
     }
 
+    /**
+     * Flow control, like a TCP sender's window: the uploader does not book a link further ahead than
+     * the bridge's horizon, so that it reads the body only as fast as the network takes it and a changed
+     * link setting governs the next chunks. Only the uploading request waits here, holding no
+     * transaction; the chunks themselves wait in the broker, not in a thread.
+     */
+    private static void await(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Failure(Failure.Kind.INTERNAL, "interrupted while waiting for the network");
+            }
+        }
+    }
+
     /** Gives back the room reserved for chunks that were placed but never sent. */
     private void release(List<Ledger.Placed> unsent) {
         unsent.forEach(placed -> network.release(placed.nodeId(), placed.chunk().size()));
@@ -135,6 +166,27 @@ public class Files {
             file = stored(fileId);
         }
         return UploadResponse.of(file);
+    }
+
+    /** How far a file's transfer has got, and what the link model expects of the rest. */
+    public TransferProgress progress(String fileId) {
+        StoredFile file = stored(fileId);
+        Optional<TransferTrack> track = links.transfer(fileId);
+        long now = System.nanoTime();
+        Instant end = file.completedAt() == null ? Instant.now() : file.completedAt();
+        long elapsedMs = Duration.between(file.createdAt(), end).toMillis();
+        Long expectedMs = track.map(t -> (t.lastArrivalNanos() - t.firstStartNanos()) / 1_000_000).orElse(null);
+        long etaMs = file.status() != FileStatus.TRANSFERRING ? 0
+                : track.map(t -> Math.max(0, (t.lastArrivalNanos() - now) / 1_000_000)).orElse(0L);
+        int total = file.expectedChunks();
+        long bytesTotal = file.expectedSize();
+        long bytesAcknowledged = Math.min((long) file.acknowledged() * file.chunkSize(),
+                bytesTotal >= 0 ? bytesTotal : Long.MAX_VALUE);
+        double percent = total == 0 ? (file.status() == FileStatus.AVAILABLE ? 100 : 0)
+                : Math.round(file.acknowledged() * 1000.0 / total) / 10.0;
+        return new TransferProgress(fileId, file.name(), file.status().name(), file.acknowledged(), total,
+                bytesAcknowledged, bytesTotal, percent, elapsedMs, expectedMs, etaMs,
+                track.map(TransferTrack::retransmissions).orElse(0));
     }
 
     public List<FileSummary> list() {
@@ -206,6 +258,7 @@ public class Files {
         }
         dropChunks(fileId);
         ledger.remove(fileId);
+        links.forget(fileId);
         LOG.log(Level.INFO, "file {0} deleted", fileId);
     }
 

@@ -51,16 +51,16 @@ public class Ledger {
     @Inject
     ChunkProducer producer;
 
-    public StoredFile open(String name, int chunkSize) {
+    public StoredFile open(String name, int chunkSize, long expectedSize) {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
-        StoredFile file = new StoredFile(HexFormat.of().formatHex(id), name, chunkSize);
+        StoredFile file = new StoredFile(HexFormat.of().formatHex(id), name, chunkSize, expectedSize);
         em.persist(file);
         return file;
     }
 
-    /** A chunk and the node chosen for it. */
-    public record Placed(Chunk chunk, String nodeId) {
+    /** A chunk, the node chosen for it and when the bridge says it arrives there. */
+    public record Placed(Chunk chunk, String nodeId, long arrivalNanos) {
     }
 
     /**
@@ -75,7 +75,8 @@ public class Ledger {
             FileChunk row = new FileChunk(file, chunk.index(), chunk.size(), chunk.sha256());
             em.persist(row);
             em.persist(new ChunkPlacement(row, fileId, placed.nodeId()));
-            producer.send(new ChunkParcel(fileId, chunk.index(), placed.nodeId(), chunk.sha256(), chunk.data()));
+            producer.send(new ChunkParcel(fileId, chunk.index(), placed.nodeId(), chunk.sha256(), chunk.data()),
+                    placed.arrivalNanos());
         }
     }
 
@@ -99,6 +100,10 @@ public class Ledger {
                 .getResultList();
         if (placements.isEmpty() || placements.get(0).state() != PlacementState.PENDING) {
             return stored && file.status() == FileStatus.FAILED ? Answer.ORPHAN : Answer.KEPT;
+        }
+        if (receipt.moved()) {
+            placements.get(0).moveTo(receipt.movedTo());
+            return Answer.KEPT;
         }
         FileStatus before = file.status();
         placements.get(0).answered(stored);

@@ -19,12 +19,13 @@ import jakarta.persistence.Table;
  * replicas will add more.
  */
 @Entity
-@Table(name = "chunk_placement", indexes = {@Index(columnList = "chunk_id"), @Index(columnList = "file_id")})
+@Table(name = "chunk_placement",
+        indexes = {@Index(columnList = "chunk_id"), @Index(columnList = "file_id, chunk_index")})
 @NamedQueries({
         @NamedQuery(name = ChunkPlacement.OF_FILE,
                 query = "SELECT p FROM ChunkPlacement p JOIN FETCH p.chunk WHERE p.fileId = :fileId ORDER BY p.chunk.index, p.id"),
         @NamedQuery(name = ChunkPlacement.FIND,
-                query = "SELECT p FROM ChunkPlacement p WHERE p.fileId = :fileId AND p.chunk.index = :index AND p.nodeId = :nodeId"),
+                query = "SELECT p FROM ChunkPlacement p WHERE p.fileId = :fileId AND p.chunkIndex = :index AND p.nodeId = :nodeId"),
         @NamedQuery(name = ChunkPlacement.DELETE_OF_FILE, query = "DELETE FROM ChunkPlacement p WHERE p.fileId = :fileId")})
 public class ChunkPlacement {
 
@@ -44,6 +45,10 @@ public class ChunkPlacement {
     @Column(name = "file_id", length = 32, nullable = false)
     private String fileId;
 
+    /** The chunk's index, kept here too so that an acknowledgement finds its placement by index. */
+    @Column(name = "chunk_index", nullable = false)
+    private int chunkIndex;
+
     @Column(length = 16, nullable = false)
     private String nodeId;
 
@@ -57,8 +62,17 @@ public class ChunkPlacement {
     public ChunkPlacement(FileChunk chunk, String fileId, String nodeId) {
         this.chunk = chunk;
         this.fileId = fileId;
+        this.chunkIndex = chunk.index();
         this.nodeId = nodeId;
         this.state = PlacementState.PENDING;
+    }
+
+    /** The chunk's node was stopped while it was on its way; it was sent on to {@code otherNode}. */
+    public void moveTo(String otherNode) {
+        if (state != PlacementState.PENDING) {
+            throw new IllegalStateException("only a chunk on its way can move");
+        }
+        this.nodeId = otherNode;
     }
 
     public void answered(boolean stored) {

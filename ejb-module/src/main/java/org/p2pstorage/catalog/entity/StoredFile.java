@@ -40,6 +40,9 @@ public class StoredFile {
 
     private long size;
 
+    /** The size announced before the upload (-1 when the stream's length was unknown). */
+    private long expectedSize = -1;
+
     @Column(length = 64)
     private String sha256;
 
@@ -69,10 +72,11 @@ public class StoredFile {
     protected StoredFile() {
     }
 
-    public StoredFile(String id, String name, int chunkSize) {
+    public StoredFile(String id, String name, int chunkSize, long expectedSize) {
         this.id = id;
         this.name = name;
         this.chunkSize = chunkSize;
+        this.expectedSize = expectedSize;
         this.status = FileStatus.TRANSFERRING;
         this.createdAt = Instant.now();
     }
@@ -142,6 +146,19 @@ public class StoredFile {
 
     public long size() {
         return size;
+    }
+
+    /** The chunks this file will have: exact once sealed, else from the announced size, else so far. */
+    public int expectedChunks() {
+        if (sealed || expectedSize < 0) {
+            return chunkCount;
+        }
+        return (int) ((expectedSize + chunkSize - 1) / chunkSize);
+    }
+
+    /** The bytes this file will have: exact once sealed, else as announced (or -1). */
+    public long expectedSize() {
+        return sealed ? size : expectedSize;
     }
 
     public String sha256() {

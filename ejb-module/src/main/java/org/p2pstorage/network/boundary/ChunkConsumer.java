@@ -1,5 +1,6 @@
 package org.p2pstorage.network.boundary;
 
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,13 +14,16 @@ import jakarta.jms.MessageListener;
 
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.storage.entity.StoreOutcome;
+import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.ChunkProducer;
+import org.p2pstorage.transfer.control.LinkClock.Booking;
 import org.p2pstorage.transfer.control.Destinations;
 import org.p2pstorage.transfer.entity.ChunkParcel;
 import org.p2pstorage.transfer.entity.ChunkReceipt;
 
 /**
- * Delivers a chunk that arrived over the network to its node, and answers with an acknowledgement.
+ * Delivers a chunk that arrived over the network to its node, and answers with an acknowledgement that
+ * crosses the link back. A chunk that finds its node stopped is sent on to another live node.
  * Receiving, storing and acknowledging happen in one transaction: a chunk whose acknowledgement could
  * not be sent is redelivered, and the node stores a redelivered chunk once.
  */
@@ -36,6 +40,9 @@ public class ChunkConsumer implements MessageListener {
 
     @Inject
     ChunkProducer producer;
+
+    @EJB
+    Links links;
 
     @Override
     public void onMessage(Message message) {
@@ -54,6 +61,25 @@ public class ChunkConsumer implements MessageListener {
                     new Object[]{parcel.key(), parcel.nodeId(), e.getMessage()});
             outcome = StoreOutcome.FAILED;
         }
-        producer.acknowledge(new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), outcome));
+        String answerKey = parcel.sha256() + "#" + parcel.index() + "@ack";
+        if (outcome == StoreOutcome.OFFLINE) {
+            Optional<String> other = network.place(parcel.data().length);
+            if (other.isPresent()) {
+                forward(parcel.to(other.get()));
+                producer.acknowledge(new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), outcome,
+                        other.get()), links.answer(parcel.nodeId(), answerKey));
+                return;
+            }
+        }
+        producer.acknowledge(new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), outcome),
+                links.answer(parcel.nodeId(), answerKey));
+    }
+
+    /** The node was stopped while the chunk was on its way: it crosses the network again, to a live node. */
+    private void forward(ChunkParcel parcel) {
+        LOG.log(Level.INFO, "chunk {0} re-placed on {1}", new Object[]{parcel.key(), parcel.nodeId()});
+        Booking booking = links.sendChunk(parcel.nodeId(), parcel.fileId(), parcel.index(), parcel.sha256(),
+                parcel.data().length);
+        producer.send(parcel, booking.arrivalNanos());
     }
 }

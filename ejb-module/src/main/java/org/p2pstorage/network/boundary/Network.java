@@ -1,11 +1,13 @@
 package org.p2pstorage.network.boundary;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,6 +15,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -23,6 +26,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.network.control.HealthProbes;
 import org.p2pstorage.network.control.RoundRobin;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
@@ -31,6 +35,7 @@ import org.p2pstorage.network.entity.StorageStatus.NodeStorage;
 import org.p2pstorage.network.entity.Topology;
 import org.p2pstorage.storage.boundary.StorageNode;
 import org.p2pstorage.storage.entity.NodeStatus;
+import org.p2pstorage.transfer.boundary.Links;
 
 /**
  * The registry of the simulated network: creates the storage nodes at start (one stateful bean each,
@@ -50,6 +55,16 @@ public class Network {
 
     @Resource
     SessionContext context;
+
+    @EJB
+    Links links;
+
+    @Inject
+    HealthProbes probes;
+
+    @Inject
+    @ConfigProperty(name = "p2p.health.timeout.ms", defaultValue = "2000")
+    long healthTimeoutMs;
 
     @Inject
     @ConfigProperty(name = "p2p.nodes", defaultValue = "5")
@@ -76,7 +91,9 @@ public class Network {
         for (int n = 1; n <= nodeCount; n++) {
             String id = String.format("Node_%02d", n);
             StorageNode node = (StorageNode) context.lookup("java:module/StorageNode");
-            node.open(id, "192.168.1." + (n + 1), root.resolve(id), capacity.bytes());
+            String address = "192.168.1." + (n + 1);
+            node.open(id, address, root.resolve(id), capacity.bytes());
+            links.attach(id, address);
             nodes.put(id, node);
             ids.add(id);
         }
@@ -136,10 +153,21 @@ public class Network {
         return NodeView.of(node(id).start());
     }
 
-    /** Every node's health, in node order. */
+    /** Every node's health as its state says, in node order, without asking the network. */
     public Map<String, Health> health() {
         Map<String, Health> health = new LinkedHashMap<>();
         statuses().forEach(s -> health.put(s.id(), Health.of(s)));
+        return health;
+    }
+
+    /**
+     * The broadcast health check: a HEALTH_CHECK packet to every node over its link; the nodes that
+     * answer in time are ALIVE, the others DEAD.
+     */
+    public Map<String, Health> healthCheck() {
+        Set<String> answered = probes.broadcast(ids, Duration.ofMillis(healthTimeoutMs));
+        Map<String, Health> health = new LinkedHashMap<>();
+        ids.forEach(id -> health.put(id, answered.contains(id) ? Health.ALIVE : Health.DEAD));
         return health;
     }
 

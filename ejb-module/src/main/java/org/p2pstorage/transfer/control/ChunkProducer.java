@@ -13,7 +13,8 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
 /**
  * Puts chunks and their acknowledgements on the wire. Every message is sent in the caller's
  * transaction, so a chunk is on its way exactly when the catalog row that expects it is committed.
- * This is the one place where the simulated network's bridge will decide when a message arrives.
+ * The arrival time comes from the throttling bridge ({@code Links}); the broker's scheduled delivery
+ * does the waiting, so no thread sleeps while a chunk crosses a slow link.
  */
 @Stateless
 public class ChunkProducer {
@@ -27,15 +28,23 @@ public class ChunkProducer {
     @Resource(lookup = Destinations.CHUNK_ACKS)
     Queue chunkAcks;
 
-    public void send(ChunkParcel parcel) {
+    /** Sends the chunk so that the broker delivers it at {@code arrivalNanos} ({@link System#nanoTime()}). */
+    public void send(ChunkParcel parcel, long arrivalNanos) {
         context.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setDeliveryDelay(delayMillis(arrivalNanos))
                 .send(nodeInbox, parcel.toMessage(context));
     }
 
-    public void acknowledge(ChunkReceipt receipt) {
+    /** Sends a node's answer so that it reaches the uploader at {@code arrivalNanos}. */
+    public void acknowledge(ChunkReceipt receipt, long arrivalNanos) {
         context.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setDeliveryDelay(delayMillis(arrivalNanos))
                 .send(chunkAcks, receipt.toMessage(context));
+    }
+
+    private static long delayMillis(long arrivalNanos) {
+        return Math.max(0, Math.round((arrivalNanos - System.nanoTime()) / 1e6));
     }
 }

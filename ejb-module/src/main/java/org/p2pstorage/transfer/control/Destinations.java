@@ -10,6 +10,10 @@ public final class Destinations {
     public static final String NODE_INBOX = "java:/jms/queue/p2p/NodeInbox";
     /** Acknowledgements from the nodes back to the uploader. */
     public static final String CHUNK_ACKS = "java:/jms/queue/p2p/ChunkAcks";
+    /** HEALTH_CHECK packets on their way to a node. */
+    public static final String HEALTH_PROBES = "java:/jms/queue/p2p/HealthProbes";
+    /** The answers of the nodes that are alive, correlated by probe id. */
+    public static final String HEALTH_REPLIES = "java:/jms/queue/p2p/HealthReplies";
 
     private Destinations() {
     }

@@ -22,6 +22,11 @@ public record ChunkParcel(String fileId, int index, String nodeId, String sha256
         return new ChunkKey(fileId, index);
     }
 
+    /** The same chunk, addressed to another node. */
+    public ChunkParcel to(String otherNode) {
+        return new ChunkParcel(fileId, index, otherNode, sha256, data);
+    }
+
     public BytesMessage toMessage(JMSContext context) {
         try {
             BytesMessage message = context.createBytesMessage();

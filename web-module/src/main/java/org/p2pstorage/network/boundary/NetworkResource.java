@@ -6,18 +6,30 @@ import java.util.Map;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.Topology;
+import org.p2pstorage.transfer.boundary.Links;
+import org.p2pstorage.transfer.entity.LinkSettings;
+import org.p2pstorage.transfer.entity.NetworkStatistics;
+import org.p2pstorage.transfer.entity.PacketEvent;
 
-/** The simulated network: topology, health, the nodes and taking them down and up. */
+/**
+ * The simulated network: topology, the broadcast health check, the nodes (taking them down and up),
+ * each node's link settings, traffic statistics and the recent packets.
+ */
 @RequestScoped
 @Path("network")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +37,9 @@ public class NetworkResource {
 
     @EJB
     Network network;
+
+    @EJB
+    Links links;
 
     @GET
     @Path("topology")
@@ -36,7 +51,7 @@ public class NetworkResource {
     @GET
     @Path("health")
     public Map<String, Object> health() {
-        Map<String, Health> health = network.health();
+        Map<String, Health> health = network.healthCheck();
         long alive = health.values().stream().filter(h -> h == Health.ALIVE).count();
         Map<String, Object> answer = new LinkedHashMap<>(health);
         answer.put("alive", alive);
@@ -67,5 +82,54 @@ public class NetworkResource {
     @Path("nodes/{id}/start")
     public NodeView start(@PathParam("id") String id) {
         return network.start(id);
+    }
+
+    @GET
+    @Path("nodes/{id}/link")
+    public LinkSettings link(@PathParam("id") String id) {
+        network.node(id);
+        return links.settings(id);
+    }
+
+    /**
+     * Replaces a node's link settings; they govern its next transfers at once. A missing or zero
+     * bandwidth means unthrottled; missing delays and loss mean none.
+     */
+    @PUT
+    @Path("nodes/{id}/link")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LinkSettings changeLink(@PathParam("id") String id, LinkChange change) {
+        network.node(id);
+        if (change == null) {
+            throw Failure.invalid("the body must be the link settings as JSON");
+        }
+        try {
+            return links.change(id, change.settings());
+        } catch (IllegalArgumentException e) {
+            throw Failure.invalid(e.getMessage());
+        }
+    }
+
+    /** The body of a link change; every field may be left out. */
+    public record LinkChange(Long bandwidthBytesPerSecond, Integer delayMinMs, Integer delayMaxMs, Double lossRate) {
+
+        LinkSettings settings() {
+            return new LinkSettings(bandwidthBytesPerSecond == null ? 0 : bandwidthBytesPerSecond,
+                    delayMinMs == null ? 0 : delayMinMs, delayMaxMs == null ? 0 : delayMaxMs,
+                    lossRate == null ? 0 : lossRate);
+        }
+    }
+
+    @GET
+    @Path("statistics")
+    public NetworkStatistics statistics() {
+        return links.statistics();
+    }
+
+    /** The most recent packets on the wire, oldest first. */
+    @GET
+    @Path("events")
+    public List<PacketEvent> events(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return links.recentEvents(Math.max(1, Math.min(limit, 500)));
     }
 }

@@ -1,0 +1,43 @@
+package org.p2pstorage.network.boundary;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import org.p2pstorage.network.control.HealthProbes;
+import org.p2pstorage.transfer.control.Destinations;
+
+/** A node receives a HEALTH_CHECK packet and, if it is running, answers it. A stopped node stays silent. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.HEALTH_PROBES),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+public class HealthProbeConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(HealthProbeConsumer.class.getName());
+
+    @EJB
+    Network network;
+
+    @Inject
+    HealthProbes probes;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            String nodeId = message.getStringProperty("nodeId");
+            if (network.node(nodeId).status().alive()) {
+                probes.answer(message.getStringProperty("probeId"), nodeId);
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.WARNING, "a health probe could not be answered", e);
+        }
+    }
+}

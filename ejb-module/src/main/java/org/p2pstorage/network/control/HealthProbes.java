@@ -1,0 +1,91 @@
+package org.p2pstorage.network.control;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+
+import org.p2pstorage.transfer.boundary.Links;
+import org.p2pstorage.transfer.control.Destinations;
+
+/**
+ * The broadcast health check, as a real network does it: a HEALTH_CHECK packet crosses each node's
+ * link, a live node answers across the link back, and a node that has not answered within the timeout
+ * is DEAD. Runs outside any transaction so that the probes leave at once and the answers can be read.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class HealthProbes {
+
+    static final String PROBE_ID = "probeId";
+    static final String NODE_ID = "nodeId";
+
+    @Inject
+    JMSContext context;
+
+    @Resource(lookup = Destinations.HEALTH_PROBES)
+    Queue probes;
+
+    @Resource(lookup = Destinations.HEALTH_REPLIES)
+    Queue replies;
+
+    @EJB
+    Links links;
+
+    /** Sends a probe to every node and returns the ones that answered in time. */
+    public Set<String> broadcast(List<String> nodeIds, Duration timeout) {
+        String probeId = UUID.randomUUID().toString();
+        for (String nodeId : nodeIds) {
+            long arrival = links.sendProbe(nodeId, probeId);
+            context.createProducer()
+                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    .setDeliveryDelay(Math.max(0, Math.round((arrival - System.nanoTime()) / 1e6)))
+                    .setProperty(PROBE_ID, probeId)
+                    .setProperty(NODE_ID, nodeId)
+                    .send(probes, "");
+        }
+        Set<String> answered = new HashSet<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (JMSConsumer consumer = context.createConsumer(replies, PROBE_ID + " = '" + probeId + "'")) {
+            while (answered.size() < nodeIds.size()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    break;
+                }
+                Message reply = consumer.receive(left);
+                if (reply == null) {
+                    break;
+                }
+                answered.add(reply.getStringProperty(NODE_ID));
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read the health answers", e);
+        }
+        return answered;
+    }
+
+    /** A live node's answer to a probe, sent back across its link. */
+    public void answer(String probeId, String nodeId) {
+        long arrival = links.answer(nodeId, probeId);
+        context.createProducer()
+                .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                .setDeliveryDelay(Math.max(0, Math.round((arrival - System.nanoTime()) / 1e6)))
+                .setProperty(PROBE_ID, probeId)
+                .setProperty(NODE_ID, nodeId)
+                .send(replies, "");
+    }
+}

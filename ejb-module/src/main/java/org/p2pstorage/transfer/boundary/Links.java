@@ -1,0 +1,241 @@
+package org.p2pstorage.transfer.boundary;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.p2pstorage.configuration.entity.DataSize;
+import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.transfer.control.Draws;
+import org.p2pstorage.transfer.control.InterfaceCounters;
+import org.p2pstorage.transfer.control.LinkClock;
+import org.p2pstorage.transfer.control.LinkClock.Booking;
+import org.p2pstorage.transfer.entity.InterfaceStatistics;
+import org.p2pstorage.transfer.entity.LinkSettings;
+import org.p2pstorage.transfer.entity.NetworkStatistics;
+import org.p2pstorage.transfer.entity.PacketEvent;
+import org.p2pstorage.transfer.entity.PacketType;
+import org.p2pstorage.transfer.entity.TransferTrack;
+
+/**
+ * The throttling bridge: every node's network interface (bandwidth, propagation delay, loss), the
+ * virtual clock of each link, and the counters and recent events of all traffic.
+ * <p>
+ * A transfer is booked here, not waited for: {@link #sendChunk} computes when the chunk arrives at its
+ * node (serialized behind what the link already carries, lost and retransmitted as the draws say), counts
+ * the connection's packets (SYN, SYN-ACK, ACK, DATA and its ACK, FIN) and returns the arrival time, which
+ * the producer hands to Artemis as the message's delivery delay. Senders keep within a short horizon
+ * ({@link #holdBackNanos}) so that a changed setting governs the next chunks at once.
+ * All randomness comes from one seed ({@code p2p.network.seed}).
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Links {
+
+    public static final String GATEWAY = "gateway";
+    public static final String GATEWAY_ADDRESS = "192.168.1.1";
+    private static final Logger LOG = Logger.getLogger(Links.class.getName());
+    private static final int RECENT_EVENTS = 500;
+    private static final int CONTROL_PACKET_BYTES = 40;
+
+    @Inject
+    @ConfigProperty(name = "p2p.link.bandwidth", defaultValue = "64KiB")
+    DataSize bandwidth;
+
+    @Inject
+    @ConfigProperty(name = "p2p.link.delay.min.ms", defaultValue = "1")
+    int delayMinMs;
+
+    @Inject
+    @ConfigProperty(name = "p2p.link.delay.max.ms", defaultValue = "10")
+    int delayMaxMs;
+
+    @Inject
+    @ConfigProperty(name = "p2p.link.loss", defaultValue = "0.01")
+    double lossRate;
+
+    @Inject
+    @ConfigProperty(name = "p2p.link.rto.ms", defaultValue = "200")
+    long retransmissionTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "p2p.link.horizon.ms", defaultValue = "500")
+    long horizonMs;
+
+    @Inject
+    @ConfigProperty(name = "p2p.network.seed", defaultValue = "1")
+    long seed;
+
+    private record Link(String nodeId, String address, LinkClock inbound, LinkClock outbound,
+                        InterfaceCounters counters) {
+    }
+
+    private final Map<String, Link> links = new ConcurrentHashMap<>();
+    private final Map<String, TransferTrack> transfers = new ConcurrentHashMap<>();
+    private final Deque<PacketEvent> recent = new ArrayDeque<>();
+    private InterfaceCounters gateway;
+    private Draws draws;
+    private LinkSettings defaults;
+
+    @PostConstruct
+    void start() {
+        draws = new Draws(seed);
+        defaults = new LinkSettings(bandwidth.bytes(), delayMinMs, delayMaxMs, lossRate);
+        gateway = new InterfaceCounters(GATEWAY, GATEWAY_ADDRESS);
+        LOG.log(Level.INFO, "links: {0} B/s, {1}-{2} ms, loss {3}, seed {4}",
+                new Object[]{defaults.bandwidthBytesPerSecond(), delayMinMs, delayMaxMs, lossRate, seed});
+    }
+
+    /** Gives a node its interface, with the configured default settings. */
+    public void attach(String nodeId, String address) {
+        long rto = TimeUnit.MILLISECONDS.toNanos(retransmissionTimeoutMs);
+        links.computeIfAbsent(nodeId, id -> new Link(id, address, new LinkClock(defaults, rto),
+                new LinkClock(defaults, rto), new InterfaceCounters(id, address)));
+    }
+
+    public LinkSettings settings(String nodeId) {
+        return link(nodeId).inbound().settings();
+    }
+
+    public LinkSettings change(String nodeId, LinkSettings settings) {
+        Link link = link(nodeId);
+        link.inbound().change(settings);
+        link.outbound().change(settings);
+        LOG.log(Level.INFO, "{0} link now {1}", new Object[]{nodeId, settings});
+        return settings;
+    }
+
+    /** How long a sender should hold back before booking the next chunk to this node (0: go). */
+    public long holdBackNanos(String nodeId) {
+        return link(nodeId).inbound().holdBack(System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(horizonMs));
+    }
+
+    /**
+     * Books one chunk's connection from the gateway to the node and counts its packets; returns when
+     * (on {@link System#nanoTime()}) the chunk arrives.
+     */
+    public Booking sendChunk(String nodeId, String fileId, int index, String sha256, int bytes) {
+        Link link = link(nodeId);
+        long now = System.nanoTime();
+        Booking booking = link.inbound().book(now, bytes, sha256 + "#" + index, draws);
+        int checksum = (int) Long.parseLong(sha256.substring(0, 8), 16);
+        long seq = index * 65_536L;
+        handshake(link);
+        for (int attempt = 1; attempt <= booking.attempts(); attempt++) {
+            boolean lost = attempt < booking.attempts();
+            gateway.sent(PacketType.DATA, bytes);
+            if (attempt > 1) {
+                gateway.retransmitted();
+                link.counters().retransmitted();
+            }
+            if (lost) {
+                gateway.lost();
+                link.counters().lost();
+            }
+            event(PacketType.DATA, GATEWAY_ADDRESS, link.address(), seq, 0, bytes, checksum, lost);
+        }
+        link.counters().dataArrives(bytes, booking.startNanos(), booking.arrivalNanos());
+        link.counters().sent(PacketType.ACK, 0);
+        gateway.received(PacketType.ACK);
+        event(PacketType.ACK, link.address(), GATEWAY_ADDRESS, 0, seq + bytes, 0, 0, false);
+        gateway.sent(PacketType.FIN, 0);
+        link.counters().received(PacketType.FIN);
+        event(PacketType.FIN, GATEWAY_ADDRESS, link.address(), seq + bytes, 0, 0, 0, false);
+        transfers.merge(fileId, TransferTrack.first(bytes, booking.retransmissions(), booking.startNanos(),
+                        booking.arrivalNanos()),
+                (old, one) -> old.plus(bytes, booking.retransmissions(), booking.startNanos(), booking.arrivalNanos()));
+        return booking;
+    }
+
+    private void handshake(Link link) {
+        gateway.sent(PacketType.SYN, 0);
+        link.counters().received(PacketType.SYN);
+        event(PacketType.SYN, GATEWAY_ADDRESS, link.address(), 0, 0, 0, 0, false);
+        link.counters().sent(PacketType.SYN_ACK, 0);
+        gateway.received(PacketType.SYN_ACK);
+        event(PacketType.SYN_ACK, link.address(), GATEWAY_ADDRESS, 0, 1, 0, 0, false);
+        gateway.sent(PacketType.ACK, 0);
+        link.counters().received(PacketType.ACK);
+        event(PacketType.ACK, GATEWAY_ADDRESS, link.address(), 1, 1, 0, 0, false);
+    }
+
+    /** Books a HEALTH_CHECK packet to the node; returns its arrival time. */
+    public long sendProbe(String nodeId, String probeId) {
+        Link link = link(nodeId);
+        Booking booking = link.inbound().book(System.nanoTime(), CONTROL_PACKET_BYTES, probeId + nodeId, draws);
+        gateway.sent(PacketType.HEALTH_CHECK, CONTROL_PACKET_BYTES);
+        link.counters().received(PacketType.HEALTH_CHECK);
+        event(PacketType.HEALTH_CHECK, GATEWAY_ADDRESS, link.address(), 0, 0, CONTROL_PACKET_BYTES, 0, false);
+        return booking.arrivalNanos();
+    }
+
+    /** Books a node's short answer (an ACK) on its way back to the gateway; returns its arrival time. */
+    public long answer(String nodeId, String key) {
+        return link(nodeId).outbound().book(System.nanoTime(), CONTROL_PACKET_BYTES, key, draws).arrivalNanos();
+    }
+
+    public Optional<TransferTrack> transfer(String fileId) {
+        return Optional.ofNullable(transfers.get(fileId));
+    }
+
+    public void forget(String fileId) {
+        transfers.remove(fileId);
+    }
+
+    public NetworkStatistics statistics() {
+        long now = System.nanoTime();
+        List<InterfaceStatistics> interfaces = new ArrayList<>();
+        interfaces.add(gateway.snapshot(now));
+        links.values().stream().sorted(Comparator.comparing(Link::nodeId))
+                .forEach(link -> interfaces.add(link.counters().snapshot(now)));
+        return new NetworkStatistics(seed, interfaces, InterfaceCounters.total(interfaces));
+    }
+
+    public List<PacketEvent> recentEvents(int limit) {
+        synchronized (recent) {
+            List<PacketEvent> events = new ArrayList<>(recent);
+            return List.copyOf(events.subList(Math.max(0, events.size() - limit), events.size()));
+        }
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    private void event(PacketType type, String source, String destination, long seq, long ack, int bytes,
+                       int checksum, boolean lost) {
+        synchronized (recent) {
+            recent.addLast(new PacketEvent(Instant.now(), type, source, destination, seq, ack, bytes, checksum, lost));
+            while (recent.size() > RECENT_EVENTS) {
+                recent.removeFirst();
+            }
+        }
+    }
+
+    private Link link(String nodeId) {
+        Link link = links.get(nodeId);
+        if (link == null) {
+            throw Failure.notFound("no node " + nodeId + " in the network");
+        }
+        return link;
+    }
+}
