@@ -98,7 +98,7 @@ public class Files {
                 long holdBack = links.holdBackNanos(nodeId);
                 if (holdBack > 0) {
                     dispatch(fileId, batch);
-                    await(holdBack);
+                    holdOn(holdBack);
                 }
                 Booking booking = links.sendChunk(nodeId, fileId, chunk.index(), chunk.sha256(), chunk.size());
                 batch.add(new Ledger.Placed(chunk, nodeId, booking.arrivalNanos()));
@@ -130,12 +130,13 @@ public class Files {
     }
 
     /**
-     * Flow control, like a TCP sender's window: the uploader does not book a link further ahead than
-     * the bridge's horizon, so that it reads the body only as fast as the network takes it and a changed
-     * link setting governs the next chunks. Only the uploading request waits here, holding no
-     * transaction; the chunks themselves wait in the broker, not in a thread.
+     * Flow control, like a TCP window: an upload does not book a link further ahead than the bridge's
+     * horizon, so that it reads the body only as fast as the network takes it and a changed link setting
+     * governs the next chunks; a download hands each chunk to the client when it arrives. Only the
+     * request's own thread waits here, holding no transaction; chunks on their way to nodes wait in the
+     * broker, not in a thread.
      */
-    private static void await(long nanos) {
+    private static void holdOn(long nanos) {
         long deadline = System.nanoTime() + nanos;
         for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(left);
@@ -230,11 +231,23 @@ public class Files {
     /**
      * Streams a checked download: each chunk is fetched from its node and verified before it is
      * written, so a damaged chunk stops the stream short (the client sees a broken transfer) instead
-     * of handing over wrong bytes.
+     * of handing over wrong bytes. Each chunk crosses its node's link back to the gateway and is
+     * written when the link model says it arrives; the next chunks are booked a little ahead (two per
+     * node), so that the links work in parallel and the download runs at the speed of the network.
      */
     public void write(Download download, OutputStream out) throws IOException {
         MessageDigest whole = Sha256.digest();
-        for (ChunkLocation chunk : download.chunks()) {
+        List<ChunkLocation> chunks = download.chunks();
+        long[] arrivals = new long[chunks.size()];
+        int booked = 0;
+        int window = 2 * network.size();
+        for (int i = 0; i < chunks.size(); i++) {
+            for (; booked < chunks.size() && booked < i + window; booked++) {
+                ChunkLocation ahead = chunks.get(booked);
+                arrivals[booked] = links.fetchChunk(ahead.nodeId(), ahead.index(), ahead.sha256(), ahead.size())
+                        .arrivalNanos();
+            }
+            ChunkLocation chunk = chunks.get(i);
             byte[] data = network.node(chunk.nodeId()).read(chunk.key())
                     .orElseThrow(() -> new IOException("chunk " + chunk.index() + " vanished from " + chunk.nodeId()));
             if (data.length != chunk.size() || !Sha256.of(data).equals(chunk.sha256())) {
@@ -243,6 +256,7 @@ public class Files {
                 throw new IOException("chunk " + chunk.index() + " on " + chunk.nodeId() + " is damaged");
             }
             whole.update(data);
+            holdOn(arrivals[i] - System.nanoTime());
             out.write(data);
         }
         if (!Sha256.hex(whole.digest()).equals(download.sha256())) {

@@ -115,6 +115,11 @@ public class Network {
         return node;
     }
 
+    /** How many nodes the network has. */
+    public int size() {
+        return ids.size();
+    }
+
     public List<NodeStatus> statuses() {
         return nodes.values().stream().map(StorageNode::status).toList();
     }

@@ -135,47 +135,54 @@ public class Links {
      */
     public Booking sendChunk(String nodeId, String fileId, int index, String sha256, int bytes) {
         Link link = link(nodeId);
-        long now = System.nanoTime();
-        Booking booking = link.inbound().book(now, bytes, sha256 + "#" + index, draws);
-        int checksum = (int) Long.parseLong(sha256.substring(0, 8), 16);
-        long seq = index * 65_536L;
-        handshake(link);
-        for (int attempt = 1; attempt <= booking.attempts(); attempt++) {
-            boolean lost = attempt < booking.attempts();
-            gateway.sent(PacketType.DATA, bytes);
-            if (attempt > 1) {
-                gateway.retransmitted();
-                link.counters().retransmitted();
-            }
-            if (lost) {
-                gateway.lost();
-                link.counters().lost();
-            }
-            event(PacketType.DATA, GATEWAY_ADDRESS, link.address(), seq, 0, bytes, checksum, lost);
-        }
-        link.counters().dataArrives(bytes, booking.startNanos(), booking.arrivalNanos());
-        link.counters().sent(PacketType.ACK, 0);
-        gateway.received(PacketType.ACK);
-        event(PacketType.ACK, link.address(), GATEWAY_ADDRESS, 0, seq + bytes, 0, 0, false);
-        gateway.sent(PacketType.FIN, 0);
-        link.counters().received(PacketType.FIN);
-        event(PacketType.FIN, GATEWAY_ADDRESS, link.address(), seq + bytes, 0, 0, 0, false);
+        Booking booking = connection(link.inbound(), gateway, GATEWAY_ADDRESS, link.counters(), link.address(),
+                index, sha256, bytes);
         transfers.merge(fileId, TransferTrack.first(bytes, booking.retransmissions(), booking.startNanos(),
                         booking.arrivalNanos()),
                 (old, one) -> old.plus(bytes, booking.retransmissions(), booking.startNanos(), booking.arrivalNanos()));
         return booking;
     }
 
-    private void handshake(Link link) {
-        gateway.sent(PacketType.SYN, 0);
-        link.counters().received(PacketType.SYN);
-        event(PacketType.SYN, GATEWAY_ADDRESS, link.address(), 0, 0, 0, 0, false);
-        link.counters().sent(PacketType.SYN_ACK, 0);
-        gateway.received(PacketType.SYN_ACK);
-        event(PacketType.SYN_ACK, link.address(), GATEWAY_ADDRESS, 0, 1, 0, 0, false);
-        gateway.sent(PacketType.ACK, 0);
-        link.counters().received(PacketType.ACK);
-        event(PacketType.ACK, GATEWAY_ADDRESS, link.address(), 1, 1, 0, 0, false);
+    /** Books one chunk's connection from the node back to the gateway, for a download. */
+    public Booking fetchChunk(String nodeId, int index, String sha256, int bytes) {
+        Link link = link(nodeId);
+        return connection(link.outbound(), link.counters(), link.address(), gateway, GATEWAY_ADDRESS,
+                index, sha256, bytes);
+    }
+
+    /** One connection: handshake, the data (lost and sent again as the draws say), its ACK, FIN. */
+    private Booking connection(LinkClock clock, InterfaceCounters sender, String from, InterfaceCounters receiver,
+                               String to, int index, String sha256, int bytes) {
+        long now = System.nanoTime();
+        Booking booking = clock.book(now, bytes, sha256 + "#" + index + "@" + to, draws);
+        int checksum = (int) Long.parseLong(sha256.substring(0, 8), 16);
+        long seq = index * 65_536L;
+        packet(PacketType.SYN, sender, from, receiver, to, 0, 0);
+        packet(PacketType.SYN_ACK, receiver, to, sender, from, 0, 1);
+        packet(PacketType.ACK, sender, from, receiver, to, 1, 1);
+        for (int attempt = 1; attempt <= booking.attempts(); attempt++) {
+            boolean lost = attempt < booking.attempts();
+            sender.sent(PacketType.DATA, bytes);
+            if (attempt > 1) {
+                sender.retransmitted();
+            }
+            if (lost) {
+                sender.lost();
+                receiver.lost();
+            }
+            event(PacketType.DATA, from, to, seq, 0, bytes, checksum, lost);
+        }
+        receiver.dataArrives(bytes, booking.startNanos(), booking.arrivalNanos());
+        packet(PacketType.ACK, receiver, to, sender, from, 0, seq + bytes);
+        packet(PacketType.FIN, sender, from, receiver, to, seq + bytes, 0);
+        return booking;
+    }
+
+    private void packet(PacketType type, InterfaceCounters sender, String from, InterfaceCounters receiver, String to,
+                        long seq, long ack) {
+        sender.sent(type, 0);
+        receiver.received(type);
+        event(type, from, to, seq, ack, 0, 0, false);
     }
 
     /** Books a HEALTH_CHECK packet to the node; returns its arrival time. */

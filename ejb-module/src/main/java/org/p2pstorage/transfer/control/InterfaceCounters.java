@@ -54,6 +54,7 @@ public class InterfaceCounters {
         dataLost.increment();
     }
 
+    /** This interface sent a data packet again (retransmissions are counted by their sender). */
     public void retransmitted() {
         retransmissions.increment();
     }
@@ -99,10 +100,7 @@ public class InterfaceCounters {
         return sums;
     }
 
-    /**
-     * The sum of several interfaces, as one. A retransmission is counted by its sender and by the
-     * interface it was meant for; the total counts it once, at the sender.
-     */
+    /** The sum of several interfaces, as one. */
     public static InterfaceStatistics total(Iterable<InterfaceStatistics> all) {
         Map<PacketType, Long> sent = new EnumMap<>(PacketType.class);
         Map<PacketType, Long> received = new EnumMap<>(PacketType.class);
@@ -118,9 +116,7 @@ public class InterfaceCounters {
             s.packetsReceived().forEach((type, n) -> received.merge(type, n, Long::sum));
             bytesSent += s.bytesSent();
             bytesReceived += s.bytesReceived();
-            if (s.packetsSent().getOrDefault(PacketType.DATA, 0L) > 0) {
-                retransmissions += s.retransmissions();
-            }
+            retransmissions += s.retransmissions();
             current += s.currentThroughputBytesPerSecond();
             average += s.averageThroughputBytesPerSecond();
             dataSent += s.packetsSent().getOrDefault(PacketType.DATA, 0L);
