@@ -21,6 +21,7 @@ import jakarta.jms.Queue;
 
 import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.Destinations;
+import org.p2pstorage.transfer.control.LinkClock;
 
 /**
  * The broadcast health check, as a real network does it: a HEALTH_CHECK packet crosses each node's
@@ -50,13 +51,7 @@ public class HealthProbes {
     public Set<String> broadcast(List<String> nodeIds, Duration timeout) {
         String probeId = UUID.randomUUID().toString();
         for (String nodeId : nodeIds) {
-            long arrival = links.sendProbe(nodeId, probeId);
-            context.createProducer()
-                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                    .setDeliveryDelay(Math.max(0, Math.round((arrival - System.nanoTime()) / 1e6)))
-                    .setProperty(PROBE_ID, probeId)
-                    .setProperty(NODE_ID, nodeId)
-                    .send(probes, "");
+            send(probes, probeId, nodeId, links.sendProbe(nodeId, probeId));
         }
         Set<String> answered = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -80,12 +75,15 @@ public class HealthProbes {
 
     /** A live node's answer to a probe, sent back across its link. */
     public void answer(String probeId, String nodeId) {
-        long arrival = links.answer(nodeId, probeId);
+        send(replies, probeId, nodeId, links.answer(nodeId, probeId));
+    }
+
+    private void send(Queue queue, String probeId, String nodeId, long arrivalNanos) {
         context.createProducer()
                 .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                .setDeliveryDelay(Math.max(0, Math.round((arrival - System.nanoTime()) / 1e6)))
+                .setDeliveryDelay(LinkClock.millisUntil(arrivalNanos))
                 .setProperty(PROBE_ID, probeId)
                 .setProperty(NODE_ID, nodeId)
-                .send(replies, "");
+                .send(queue, "");
     }
 }

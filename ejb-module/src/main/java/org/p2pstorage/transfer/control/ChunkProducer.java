@@ -32,7 +32,7 @@ public class ChunkProducer {
     public void send(ChunkParcel parcel, long arrivalNanos) {
         context.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setDeliveryDelay(delayMillis(arrivalNanos))
+                .setDeliveryDelay(LinkClock.millisUntil(arrivalNanos))
                 .send(nodeInbox, parcel.toMessage(context));
     }
 
@@ -40,11 +40,8 @@ public class ChunkProducer {
     public void acknowledge(ChunkReceipt receipt, long arrivalNanos) {
         context.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setDeliveryDelay(delayMillis(arrivalNanos))
+                .setDeliveryDelay(LinkClock.millisUntil(arrivalNanos))
                 .send(chunkAcks, receipt.toMessage(context));
     }
 
-    private static long delayMillis(long arrivalNanos) {
-        return Math.max(0, Math.round((arrivalNanos - System.nanoTime()) / 1e6));
-    }
 }
