@@ -51,10 +51,10 @@ public class Ledger {
     @Inject
     ChunkProducer producer;
 
-    public StoredFile open(String name, int chunkSize) {
+    public StoredFile open(String owner, String name, int chunkSize) {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
-        StoredFile file = new StoredFile(HexFormat.of().formatHex(id), name, chunkSize);
+        StoredFile file = new StoredFile(HexFormat.of().formatHex(id), owner, name, chunkSize);
         em.persist(file);
         return file;
     }
@@ -137,8 +137,9 @@ public class Ledger {
                 .getResultList();
     }
 
-    public List<FileSummary> list() {
-        return em.createNamedQuery(StoredFile.ALL, StoredFile.class).getResultStream().map(FileSummary::of).toList();
+    public List<FileSummary> list(String owner) {
+        return em.createNamedQuery(StoredFile.OF_OWNER, StoredFile.class).setParameter("owner", owner)
+                .getResultStream().map(FileSummary::of).toList();
     }
 
     public FileTotals totals() {

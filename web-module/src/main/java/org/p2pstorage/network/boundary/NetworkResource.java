@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,11 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.p2pstorage.account.boundary.Client;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.Topology;
 
-/** The simulated network: topology, health, the nodes and taking them down and up. */
+/** The simulated network: topology, health, the nodes and taking them down and up (admins only). */
 @RequestScoped
 @Path("network")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +27,9 @@ public class NetworkResource {
 
     @EJB
     Network network;
+
+    @Inject
+    Client client;
 
     @GET
     @Path("topology")
@@ -60,12 +65,14 @@ public class NetworkResource {
     @POST
     @Path("nodes/{id}/stop")
     public NodeView stop(@PathParam("id") String id) {
+        client.requireAdmin();
         return network.stop(id);
     }
 
     @POST
     @Path("nodes/{id}/start")
     public NodeView start(@PathParam("id") String id) {
+        client.requireAdmin();
         return network.start(id);
     }
 }
