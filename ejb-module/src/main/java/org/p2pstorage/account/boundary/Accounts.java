@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.account.control.Notices;
@@ -37,6 +38,7 @@ import org.p2pstorage.account.entity.MailedCode;
 import org.p2pstorage.account.entity.OtpLogin;
 import org.p2pstorage.account.entity.OtpRequest;
 import org.p2pstorage.account.entity.OtpSetup;
+import org.p2pstorage.account.entity.PasswordChange;
 import org.p2pstorage.account.entity.Registration;
 import org.p2pstorage.account.entity.SecondFactor;
 import org.p2pstorage.account.entity.SessionView;
@@ -98,7 +100,12 @@ public class Accounts {
         boolean admin = configuredAdmin.map(UserAccount::normalized).map(username::equals)
                 .orElseGet(() -> em.createNamedQuery(UserAccount.COUNT, Long.class).getSingleResult() == 0);
         UserAccount account = new UserAccount(username, email, passwords.hash(registration.password()), admin);
-        em.persist(account);
+        try {
+            em.persist(account);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new Failure(Failure.Kind.CONFLICT, "the username or e-mail was registered a moment ago", e);
+        }
         LOG.log(Level.INFO, "account {0} registered{1}", new Object[]{username, admin ? " as admin" : ""});
         return AccountView.of(account, admin, 0);
     }
@@ -125,6 +132,7 @@ public class Accounts {
         UserAccount account = found.orElseThrow();
         if (account.hasSecondFactor()) {
             String challenge = Secrets.token(32);
+            em.createNamedQuery(LoginChallenge.DELETE_EXPIRED).setParameter("now", Instant.now()).executeUpdate();
             em.persist(new LoginChallenge(Secrets.sha256(challenge), account, CODE_VALIDITY));
             if (account.secondFactor() == SecondFactor.EMAIL) {
                 mailCode(account, "to sign in");
@@ -181,6 +189,19 @@ public class Accounts {
         em.createNamedQuery(LoginSession.BY_TOKEN, LoginSession.class)
                 .setParameter("tokenHash", Secrets.sha256(token == null ? "" : token))
                 .getResultStream().findFirst().ifPresent(em::remove);
+    }
+
+    /**
+     * Replaces the password (the current one is needed) and ends every other session, since whoever
+     * knew the old password may hold one. Returns how many sessions ended.
+     */
+    public int changePassword(String username, String currentSessionId, PasswordChange change) {
+        UserAccount account = lockedAccount(username);
+        requirePassword(account, change.password());
+        account.changePasswordHash(passwords.hash(change.newPassword()));
+        mails.send(Notices.passwordChanged(account.email(), account.username(), Instant.now()));
+        LOG.log(Level.INFO, "account {0} changed its password", username);
+        return revokeOthers(username, currentSessionId);
     }
 
     public AccountView me(String username) {
@@ -278,7 +299,7 @@ public class Accounts {
         if (!account.hasSecondFactor()) {
             throw new Failure(Failure.Kind.CONFLICT, "two-factor authentication is not on");
         }
-        requirePassword(account, request);
+        requirePassword(account, request == null ? null : request.password());
         if (account.secondFactor() == SecondFactor.EMAIL && (request.code() == null || request.code().isBlank())) {
             mailCode(account, "to turn off two-factor sign-in");
             return false;
@@ -296,15 +317,15 @@ public class Accounts {
         if (!account.hasSecondFactor()) {
             throw new Failure(Failure.Kind.CONFLICT, "two-factor authentication is not on");
         }
-        requirePassword(account, request);
+        requirePassword(account, request == null ? null : request.password());
         requireCode(account, request);
         return newBackupCodes(account);
     }
 
-    private void requirePassword(UserAccount account, OtpRequest request) {
+    private void requirePassword(UserAccount account, String password) {
         String[] keys = {Throttle.account(account.username())};
         admit(keys);
-        if (request == null || !passwords.verify(request.password(), account.passwordHash())) {
+        if (!passwords.verify(password, account.passwordHash())) {
             throttle.failed(Instant.now(), keys);
             throw Failure.forbidden("wrong password");
         }

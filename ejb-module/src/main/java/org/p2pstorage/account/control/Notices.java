@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.p2pstorage.mail.entity.Mail;
 
-/** The words of the e-mails an account receives: the new-sign-in alert and the one-time code. */
+/** The words of the e-mails an account receives: the new-sign-in alert, the password change, the one-time code. */
 public final class Notices {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -25,6 +25,13 @@ public final class Notices {
                         + "  Device:  " + (agent == null || agent.isBlank() ? "unknown" : agent) + "\n\n"
                         + "If this was you, there is nothing to do. If not, change your password and end the\n"
                         + "session in your account's session list (DELETE /api/auth/sessions/{id}).\n");
+    }
+
+    public static Mail passwordChanged(String email, String username, Instant at) {
+        return new Mail(email, "Your p2p-storage password was changed",
+                "Hello " + username + ",\n\n"
+                        + "the password of your account was changed at " + TIME.format(at) + ".\n"
+                        + "Every other session was ended. If this was not you, contact your administrator.\n");
     }
 
     public static Mail code(String email, String username, String code, Duration validity, String purpose) {

@@ -35,8 +35,9 @@ public class Passwords {
         return hash.generate(password.toCharArray());
     }
 
+    /** Always spends one full verification, whatever the password (even none) looks like. */
     public boolean verify(String password, String stored) {
-        return password != null && hash.verify(password.toCharArray(), stored);
+        return hash.verify((password == null ? "" : password).toCharArray(), stored) && password != null;
     }
 
     /** Spends the time of one verification for a user that does not exist; always false. */

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
@@ -16,7 +17,10 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "login_challenge")
+@NamedQuery(name = LoginChallenge.DELETE_EXPIRED, query = "DELETE FROM LoginChallenge c WHERE c.expiresAt < :now")
 public class LoginChallenge {
+
+    public static final String DELETE_EXPIRED = "LoginChallenge.deleteExpired";
 
 
     @Id

@@ -26,6 +26,7 @@ import org.p2pstorage.account.entity.LoginResult;
 import org.p2pstorage.account.entity.OtpLogin;
 import org.p2pstorage.account.entity.OtpRequest;
 import org.p2pstorage.account.entity.OtpSetup;
+import org.p2pstorage.account.entity.PasswordChange;
 import org.p2pstorage.account.entity.Registration;
 import org.p2pstorage.account.entity.SessionView;
 
@@ -95,6 +96,13 @@ public class AuthResource {
     public Response revoke(@PathParam("id") String id) {
         accounts.revoke(client.username(), id);
         return Response.noContent().build();
+    }
+
+    /** Changes the password; every other session ends ({@code {"ended":n}}). */
+    @POST
+    @Path("password")
+    public Map<String, Integer> changePassword(@Valid @NotNull(message = "the body must be a JSON object") PasswordChange change) {
+        return Map.of("ended", accounts.changePassword(client.username(), client.sessionId(), change));
     }
 
     @POST
