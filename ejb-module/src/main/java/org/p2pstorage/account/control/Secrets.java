@@ -1,7 +1,6 @@
 package org.p2pstorage.account.control;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -58,13 +57,4 @@ public final class Secrets {
         return Sha256.of(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static String salted(String salt, String value) {
-        return sha256(salt + ":" + value);
-    }
-
-    /** Compares two digests in time independent of where they differ. */
-    public static boolean same(String a, String b) {
-        return a != null && b != null
-                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -1,6 +1,6 @@
 package org.p2pstorage.account.entity;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -30,26 +30,18 @@ public class BackupCode {
     @ManyToOne(optional = false)
     private UserAccount account;
 
-    @Column(nullable = false, length = 32)
-    private String salt;
-
-    @Column(nullable = false, length = 64)
-    private String codeHash;
+    @Embedded
+    private CodeDigest digest;
 
     protected BackupCode() {
     }
 
-    public BackupCode(UserAccount account, String salt, String codeHash) {
+    public BackupCode(UserAccount account, String code) {
         this.account = account;
-        this.salt = salt;
-        this.codeHash = codeHash;
+        this.digest = CodeDigest.of(code);
     }
 
-    public String salt() {
-        return salt;
-    }
-
-    public String codeHash() {
-        return codeHash;
+    public boolean matches(String code) {
+        return digest.matches(code);
     }
 }

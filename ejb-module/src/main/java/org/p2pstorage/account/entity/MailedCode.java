@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -33,11 +34,8 @@ public class MailedCode {
     @ManyToOne(optional = false)
     private UserAccount account;
 
-    @Column(nullable = false, length = 32)
-    private String salt;
-
-    @Column(nullable = false, length = 64)
-    private String codeHash;
+    @Embedded
+    private CodeDigest digest;
 
     @Column(nullable = false)
     private Instant expiresAt;
@@ -45,10 +43,9 @@ public class MailedCode {
     protected MailedCode() {
     }
 
-    public MailedCode(UserAccount account, String salt, String codeHash, Duration lifetime) {
+    public MailedCode(UserAccount account, String code, Duration lifetime) {
         this.account = account;
-        this.salt = salt;
-        this.codeHash = codeHash;
+        this.digest = CodeDigest.of(code);
         this.expiresAt = Instant.now().plus(lifetime);
     }
 
@@ -57,11 +54,8 @@ public class MailedCode {
     }
 
 
-    public String salt() {
-        return salt;
-    }
-
-    public String codeHash() {
-        return codeHash;
+    /** The code is right and still valid. */
+    public boolean accepts(String code, Instant now) {
+        return usable(now) && digest.matches(code);
     }
 }

@@ -159,6 +159,11 @@ public class Ledger {
         return new FileTotals(available + transferring + failed, available, transferring, failed, bytes);
     }
 
+    /** Gives the files that have no owner (uploaded before accounts existed) to this one; returns how many. */
+    public int adopt(String owner) {
+        return em.createNamedQuery(StoredFile.ADOPT).setParameter("owner", owner).executeUpdate();
+    }
+
     /** Files whose upload was cut off (by a restart) before all their chunks were sent. */
     public List<StoredFile> unsealed() {
         return em.createNamedQuery(StoredFile.ALL, StoredFile.class).getResultStream()
