@@ -1,6 +1,7 @@
 package org.p2pstorage.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -91,8 +92,31 @@ class MailIT {
         assertTrue(done.json().containsKey("token"));
 
         JsonObject again = TwoFactorIT.login(user.username()).json();
-        code(awaitMail(email, "Your p2p-storage code", enableCode, loginCode));
+        String thirdCode = code(awaitMail(email, "Your p2p-storage code", enableCode, loginCode));
         assertEquals(401, TwoFactorIT.otp(again.getString("challenge"), loginCode).status(), "a code works once");
+        assertEquals(200, TwoFactorIT.otp(again.getString("challenge"), thirdCode).status());
+
+        Api.Answer asked = TwoFactorIT.throttled(() -> user.postJson("/api/auth/disable-otp",
+                Json.createObjectBuilder().add("password", Api.PASSWORD).build()));
+        assertEquals(202, asked.status(), asked.body());
+        assertTrue(asked.json().getBoolean("codeSent"));
+        String disableCode = code(awaitMail(email, "Your p2p-storage code", enableCode, loginCode, thirdCode));
+        Api.Answer disabled = user.postJson("/api/auth/disable-otp", Json.createObjectBuilder()
+                .add("password", Api.PASSWORD).add("code", disableCode).build());
+        assertEquals(200, disabled.status(), disabled.body());
+        assertEquals("NONE", user.get("/api/auth/me").json().getString("secondFactor"));
+    }
+
+    @Test
+    void aPasswordChangeIsAnnounced() throws Exception {
+        Api user = Api.suiteUser();
+        Api.Answer changed = user.postJson("/api/auth/password", Json.createObjectBuilder()
+                .add("password", Api.PASSWORD).add("newPassword", "a brand new passphrase").build());
+        assertEquals(200, changed.status(), changed.body());
+
+        MimeMessage notice = awaitMail(user.username() + "@p2p.test", "Your p2p-storage password was changed");
+        assertTrue(GreenMailUtil.getBody(notice).contains("Every other session was ended"));
+        assertFalse(GreenMailUtil.getBody(notice).contains("a brand new passphrase"));
     }
 
     @Test

@@ -165,6 +165,33 @@ class TwoFactorIT {
     }
 
     @Test
+    void guessingCodesIsThrottled() throws Exception {
+        Enrolled enrolled = enroll();
+        String challenge = login(enrolled.api().username()).json().getString("challenge");
+        List<String> valid = new java.util.ArrayList<>();
+        for (long step = enrolled.usedStep() - 1; step <= enrolled.usedStep() + 3; step++) {
+            valid.add(totp(enrolled.secret(), step));
+        }
+        Api.Answer refused = null;
+        for (int guess = 0; guess < 200 && refused == null; guess++) {
+            String code = String.format("%06d", guess);
+            if (valid.contains(code)) {
+                continue;
+            }
+            Api.Answer answer = Api.suite().postJson("/api/auth/login/otp", Json.createObjectBuilder()
+                    .add("challenge", challenge).add("code", code).build());
+            if (answer.status() == 429) {
+                refused = answer;
+            } else {
+                assertEquals(401, answer.status(), answer.body());
+            }
+        }
+        assertTrue(refused != null, "throttled after repeated wrong codes");
+        assertEquals("TOO_MANY_REQUESTS", refused.json().getString("error"));
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
+    }
+
+    @Test
     void anUnknownChallengeIsRefused() {
         Api.Answer refused = otp("no-such-challenge", "123456");
         assertEquals(401, refused.status());
