@@ -30,6 +30,12 @@ for _ in $(seq 1 120); do
 done
 SERVER_JAVA_PID=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$bench_dir/server" | head -1)
 
+# A signed-in user for the benchmark (the first account of this fresh server): AUTH is its header.
+bench_login='{"username":"bench","email":"bench@localhost","password":"bench-password-not-secret"}'
+curl -s -o /dev/null -H 'Content-Type: application/json' -d "$bench_login" "$BASE_URL/api/auth/register"
+AUTH="Authorization: Bearer $(curl -s -H 'Content-Type: application/json' -d "$bench_login" "$BASE_URL/api/auth/login" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+
 # Used heap in MiB after a full GC, read from the server's own JVM.
 heap_used_mib() {
   jcmd "$SERVER_JAVA_PID" GC.run > /dev/null 2>&1 || true

@@ -14,14 +14,14 @@ heap_max=$(jcmd "$SERVER_JAVA_PID" VM.flags 2>/dev/null | grep -oE 'MaxHeapSize=
 heap_before=$(heap_used_mib)
 
 up=$(curl -s -o "$bench_dir/upload.json" -w '%{http_code} %{time_total}' \
-  -H "Content-Type: application/octet-stream" -X POST -T "$file" \
+  -H "$AUTH" -H "Content-Type: application/octet-stream" -X POST -T "$file" \
   "$BASE_URL/api/files/upload?wait=true&name=bench.bin")
 [ "${up%% *}" = 201 ] || { echo "upload failed: $up $(cat "$bench_dir/upload.json")"; exit 1; }
 up_s=${up#* }
 file_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$bench_dir/upload.json")
 heap_after_upload=$(heap_used_mib)
 
-down=$(curl -s -o "$bench_dir/output.bin" -w '%{http_code} %{time_total}' "$BASE_URL/api/files/download/$file_id")
+down=$(curl -s -o "$bench_dir/output.bin" -w '%{http_code} %{time_total}' -H "$AUTH" "$BASE_URL/api/files/download/$file_id")
 [ "${down%% *}" = 200 ] || { echo "download failed: $down"; exit 1; }
 down_s=${down#* }
 actual=$(sha256sum "$bench_dir/output.bin" | cut -d' ' -f1)

@@ -5,10 +5,14 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import org.p2pstorage.account.boundary.AuthResource;
+import org.p2pstorage.account.boundary.SignedIn;
 import org.p2pstorage.catalog.boundary.FilesResource;
 import org.p2pstorage.dashboard.boundary.DashboardResource;
 import org.p2pstorage.failure.boundary.FailureMapper;
 import org.p2pstorage.failure.boundary.UnexpectedFailureMapper;
+import org.p2pstorage.failure.boundary.ValidationFailureMapper;
+import org.p2pstorage.mail.boundary.OutboxResource;
 import org.p2pstorage.network.boundary.NetworkResource;
 import org.p2pstorage.network.boundary.StorageResource;
 import org.p2pstorage.transfer.boundary.TransfersResource;
@@ -23,8 +27,8 @@ public class JAXRSConfiguration extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(FilesResource.class, NetworkResource.class, StorageResource.class, DashboardResource.class,
-                TransfersResource.class,
-                FailureMapper.class, UnexpectedFailureMapper.class);
+        return Set.of(AuthResource.class, SignedIn.class, FilesResource.class, NetworkResource.class,
+                StorageResource.class, DashboardResource.class, OutboxResource.class, TransfersResource.class,
+                FailureMapper.class, ValidationFailureMapper.class, UnexpectedFailureMapper.class);
     }
 }

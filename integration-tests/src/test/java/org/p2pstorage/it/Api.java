@@ -7,6 +7,7 @@ import java.io.SequenceInputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -25,11 +28,25 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
-/** The REST API as a curl user drives it: plain HTTP and JSON, nothing shared with the server's code. */
+/**
+ * The REST API as a curl user drives it: plain HTTP and JSON, nothing shared with the server's code.
+ * An instance is one client: it has its own address (sent as {@code X-Forwarded-For}, which the test
+ * servers trust from the loopback proxy, so that throttling one client never slows another down) and,
+ * once signed in, its own bearer token.
+ */
 public class Api {
 
-    /** An answer: its status and its body as text. */
-    public record Answer(int status, String body) {
+    /** The suite server's admin, named in arquillian.xml ({@code -Dp2p.admin=admin}). */
+    public static final String ADMIN = "admin";
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    /** An answer: its status, its body as text and its headers. */
+    public record Answer(int status, String body, HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonObject json() {
             return (JsonObject) parse(body);
@@ -48,21 +65,122 @@ public class Api {
                            String body) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HTTP;
     private final String base;
+    private final String address;
+    private final Supplier<String> token;
+    private final String username;
 
-    public Api(int port) {
-        this.base = "http://localhost:" + port;
+    private Api(String base, String address, Supplier<String> token, String username) {
+        this.base = base;
+        this.address = address;
+        this.token = token;
+        this.username = username;
     }
 
-    /** The suite server (port offset 100 unless the build says otherwise). */
+    public Api(int port) {
+        this("http://localhost:" + port, newAddress(), () -> null, null);
+    }
+
+    /** An anonymous client of the suite server (port offset 100 unless the build says otherwise). */
     public static Api suite() {
         return new Api(Integer.getInteger("it.suite.http", 8180));
+    }
+
+    /** A new user of the suite server, registered and signed in when it first sends a request. */
+    public static Api suiteUser() {
+        return suite().signedUp("user");
+    }
+
+    /** The suite server's admin (registered by whichever test needs it first). */
+    public static Api suiteAdmin() {
+        Api anonymous = suite();
+        return anonymous.as(ADMIN, memoized(() -> {
+            anonymous.register(ADMIN, ADMIN + "@p2p.test", PASSWORD);
+            return anonymous.login(ADMIN, PASSWORD).json().getString("token");
+        }));
     }
 
     /** The server that RestartIT starts and stops. */
     public static Api restart() {
         return new Api(Integer.getInteger("it.restart.http", 8280));
+    }
+
+    /** A fresh account with a unique name on this client's server, signed in lazily. */
+    public Api signedUp(String prefix) {
+        String name = uniqueName(prefix);
+        return as(name, memoized(() -> {
+            Answer registered = register(name, name + "@p2p.test", PASSWORD);
+            if (registered.status() != 201) {
+                throw new IllegalStateException("could not register " + name + ": " + registered);
+            }
+            return login(name, PASSWORD).json().getString("token");
+        }));
+    }
+
+    /** This client with the given bearer token. */
+    public Api withToken(String bearer) {
+        return new Api(base, address, () -> bearer, username);
+    }
+
+    private Api as(String name, Supplier<String> bearer) {
+        return new Api(base, address, bearer, name);
+    }
+
+    /** Another client (another address) of the same server, anonymous. */
+    public Api otherClient() {
+        return new Api(base, newAddress(), () -> null, null);
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String token() {
+        return token.get();
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public Answer register(String name, String email, String password) {
+        return postJson("/api/auth/register", Json.createObjectBuilder().add("username", name)
+                .add("email", email).add("password", password).build());
+    }
+
+    public Answer login(String name, String password) {
+        return postJson("/api/auth/login", Json.createObjectBuilder().add("username", name)
+                .add("password", password).build());
+    }
+
+    public Answer postJson(String path, JsonObject body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(body.toString())));
+    }
+
+    private static String newAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "198.18." + ((n >> 8) & 0xff) + "." + (n & 0xff);
+    }
+
+    private static Supplier<String> memoized(Supplier<String> supplier) {
+        return new Supplier<>() {
+            private String value;
+
+            @Override
+            public synchronized String get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     public static Path suiteData() {
@@ -115,7 +233,7 @@ public class Api {
 
     /** Downloads and hashes the body as it streams, noting a transfer that breaks off. */
     public Received download(String fileId) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri("/api/files/download/" + fileId))
+        HttpResponse<InputStream> response = http.send(signed(HttpRequest.newBuilder(uri("/api/files/download/" + fileId)))
                 .GET().build(), BodyHandlers.ofInputStream());
         String disposition = response.headers().firstValue("Content-Disposition").orElse(null);
         var digest = Digests.newDigest();
@@ -143,15 +261,21 @@ public class Api {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(5)).build(),
+            HttpResponse<String> response = http.send(signed(request).timeout(Duration.ofMinutes(5)).build(),
                     BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest.Builder signed(HttpRequest.Builder request) {
+        request.header("X-Forwarded-For", address).header("User-Agent", "p2p-it/1.0");
+        String bearer = token.get();
+        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }
 
     private URI uri(String path) {

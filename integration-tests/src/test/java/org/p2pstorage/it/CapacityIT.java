@@ -29,7 +29,7 @@ class CapacityIT {
         return Deployments.ear();
     }
 
-    private final Api api = Api.suite();
+    private final Api api = Api.suiteUser();
 
     @Test
     void aFileLargerThanTheFreeRoomIs507AndLeavesNothing() throws Exception {

@@ -27,7 +27,7 @@ class ErrorsIT {
         return Deployments.ear();
     }
 
-    private final Api api = Api.suite();
+    private final Api api = Api.suiteUser();
 
     @Test
     void anUnknownFileIs404Everywhere() throws Exception {

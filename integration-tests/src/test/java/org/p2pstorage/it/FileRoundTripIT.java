@@ -31,7 +31,7 @@ class FileRoundTripIT {
         return Deployments.ear();
     }
 
-    private final Api api = Api.suite();
+    private final Api api = Api.suiteUser();
 
     @Test
     void everySizeComesBackIdentical() throws Exception {

@@ -33,7 +33,7 @@ class NetworkIT {
         return Deployments.ear();
     }
 
-    private final Api api = Api.suite();
+    private final Api api = Api.suiteAdmin();
 
     @AfterEach
     void fastLinksAndEveryNodeUp() {

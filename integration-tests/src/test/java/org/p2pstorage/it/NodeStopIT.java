@@ -23,7 +23,7 @@ class NodeStopIT {
         return Deployments.ear();
     }
 
-    private final Api api = Api.suite();
+    private final Api api = Api.suiteAdmin();
 
     @AfterEach
     void startEveryNode() {

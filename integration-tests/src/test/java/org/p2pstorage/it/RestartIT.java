@@ -15,7 +15,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Files uploaded before a server restart download identically after it: catalog, broker and disks persist. */
+/**
+ * Files uploaded before a server restart download identically after it: catalog, broker and disks persist,
+ * and so do sessions. This server has no SMTP server and names no admin: its first user is the admin, and
+ * mail goes to the outbox.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RestartIT {
@@ -37,7 +41,7 @@ class RestartIT {
 
     @Test
     void filesSurviveARestart() throws Exception {
-        Api api = Api.restart();
+        Api api = Api.restart().signedUp("keeper");
         RandomContent content = new RandomContent(1_500_000, 77);
         controller.start(SERVER);
         try {
@@ -50,14 +54,29 @@ class RestartIT {
             controller.stop(SERVER);
             controller.start(SERVER);
 
-            assertEquals(storageBefore, api.get("/api/storage/status").json(), "capacity recounted from disk");
+            assertEquals(storageBefore, api.get("/api/storage/status").json(), "capacity recounted from disk; the session lives on");
             assertEquals("AVAILABLE", api.get("/api/files/" + fileId).json().getString("status"));
             Api.Received download = api.download(fileId);
             assertEquals(200, download.status());
             assertEquals(content.sha256(), download.sha256());
+            assertSignInAlertInTheOutbox(api);
             deployer.undeploy(EAR);
         } finally {
             controller.stop(SERVER);
         }
+    }
+
+    private static void assertSignInAlertInTheOutbox(Api admin) throws InterruptedException {
+        String to = admin.username() + "@p2p.test";
+        for (int attempt = 0; attempt < 300; attempt++) {
+            Api.Answer outbox = admin.get("/api/mail/outbox");
+            assertEquals(200, outbox.status(), outbox.body());
+            if (outbox.array().getValuesAs(JsonObject.class).stream().anyMatch(mail -> mail.getString("to").equals(to)
+                    && mail.getString("subject").equals("New sign-in to your p2p-storage account"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no sign-in alert for " + to + " in the outbox");
     }
 }

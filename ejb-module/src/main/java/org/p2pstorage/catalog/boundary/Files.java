@@ -45,7 +45,9 @@ import org.p2pstorage.transfer.entity.TransferTrack;
 
 /**
  * Files on the network: upload (chunk, place, send), follow, list, describe, download (fetch, verify)
- * and delete. This boundary runs outside any transaction on purpose: an upload is a stream of small
+ * and delete. Every file belongs to the account that uploaded it; the listing, metadata, download and
+ * delete take the caller's name and treat another user's file exactly as one that does not exist.
+ * This boundary runs outside any transaction on purpose: an upload is a stream of small
  * {@link Ledger} transactions, one per chunk, and a download only reads.
  */
 @Stateless
@@ -80,7 +82,7 @@ public class Files {
      * {@code declaredSize} (or -1 when unknown) lets a file that cannot fit be refused before anything is sent.
      * On any refusal nothing is left behind: no rows, no chunks, no reserved room.
      */
-    public UploadResponse upload(String name, InputStream content, long declaredSize) {
+    public UploadResponse upload(String owner, String name, InputStream content, long declaredSize) {
         String fileName = validName(name);
         if (declaredSize > maxUpload.bytes()) {
             throw new Failure(Failure.Kind.TOO_LARGE, "the file is " + declaredSize
@@ -90,7 +92,7 @@ public class Files {
             throw noRoom(declaredSize);
         }
         int size = (int) chunkSize.bytes();
-        String fileId = ledger.open(fileName, size, declaredSize).id();
+        String fileId = ledger.open(owner, fileName, size, declaredSize).id();
         List<Ledger.Placed> batch = new ArrayList<>();
         try {
             Chunker.Summary summary = Chunker.split(content, size, maxUpload.bytes(), chunk -> {
@@ -170,8 +172,8 @@ public class Files {
     }
 
     /** How far a file's transfer has got, and what the link model expects of the rest. */
-    public TransferProgress progress(String fileId) {
-        StoredFile file = stored(fileId);
+    public TransferProgress progress(String owner, String fileId) {
+        StoredFile file = owned(owner, fileId);
         Optional<TransferTrack> track = links.transfer(fileId);
         long now = System.nanoTime();
         Instant end = file.completedAt() == null ? Instant.now() : file.completedAt();
@@ -190,16 +192,16 @@ public class Files {
                 track.map(TransferTrack::retransmissions).orElse(0));
     }
 
-    public List<FileSummary> list() {
-        return ledger.list();
+    public List<FileSummary> list(String owner) {
+        return ledger.list(owner);
     }
 
     public FileTotals totals() {
         return ledger.totals();
     }
 
-    public FileDetails details(String fileId) {
-        StoredFile file = stored(fileId);
+    public FileDetails details(String owner, String fileId) {
+        StoredFile file = owned(owner, fileId);
         return FileDetails.of(file, ledger.placements(fileId).stream().map(ChunkView::of).toList());
     }
 
@@ -207,8 +209,8 @@ public class Files {
      * Checks that a download can be served in full before a single byte is sent: the file is
      * AVAILABLE and every chunk is on a live node that holds it.
      */
-    public Download download(String fileId) {
-        StoredFile file = stored(fileId);
+    public Download download(String owner, String fileId) {
+        StoredFile file = owned(owner, fileId);
         if (file.status() != FileStatus.AVAILABLE) {
             throw new Failure(Failure.Kind.CONFLICT, "file " + fileId + " is " + file.status()
                     + (file.failure() == null ? "" : " (" + file.failure() + ")") + " and cannot be downloaded");
@@ -265,8 +267,8 @@ public class Files {
     }
 
     /** Removes the file: its chunks from the nodes (freeing their room) and its rows from the catalog. */
-    public void delete(String fileId) {
-        StoredFile file = stored(fileId);
+    public void delete(String owner, String fileId) {
+        StoredFile file = owned(owner, fileId);
         if (file.status() == FileStatus.TRANSFERRING) {
             throw new Failure(Failure.Kind.CONFLICT, "file " + fileId + " is still transferring; delete it once it is done");
         }
@@ -301,6 +303,12 @@ public class Files {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not clean up the abandoned upload " + fileId, e);
         }
+    }
+
+    /** The caller's file; another user's id answers exactly as an unknown one. */
+    private StoredFile owned(String owner, String fileId) {
+        return Optional.ofNullable(fileId).flatMap(ledger::find).filter(file -> file.ownedBy(owner))
+                .orElseThrow(() -> Failure.notFound("no file with id " + fileId));
     }
 
     private StoredFile stored(String fileId) {

@@ -51,10 +51,10 @@ public class Ledger {
     @Inject
     ChunkProducer producer;
 
-    public StoredFile open(String name, int chunkSize, long expectedSize) {
+    public StoredFile open(String owner, String name, int chunkSize, long expectedSize) {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
-        StoredFile file = new StoredFile(HexFormat.of().formatHex(id), name, chunkSize, expectedSize);
+        StoredFile file = new StoredFile(HexFormat.of().formatHex(id), owner, name, chunkSize, expectedSize);
         em.persist(file);
         return file;
     }
@@ -142,8 +142,9 @@ public class Ledger {
                 .getResultList();
     }
 
-    public List<FileSummary> list() {
-        return em.createNamedQuery(StoredFile.ALL, StoredFile.class).getResultStream().map(FileSummary::of).toList();
+    public List<FileSummary> list(String owner) {
+        return em.createNamedQuery(StoredFile.OF_OWNER, StoredFile.class).setParameter("owner", owner)
+                .getResultStream().map(FileSummary::of).toList();
     }
 
     public FileTotals totals() {
@@ -161,6 +162,11 @@ public class Ledger {
             bytes += ((Number) row[2]).longValue();
         }
         return new FileTotals(available + transferring + failed, available, transferring, failed, bytes);
+    }
+
+    /** Gives the files that have no owner (uploaded before accounts existed) to this one; returns how many. */
+    public int adopt(String owner) {
+        return em.createNamedQuery(StoredFile.ADOPT).setParameter("owner", owner).executeUpdate();
     }
 
     /** Files whose upload was cut off (by a restart) before all their chunks were sent. */

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 /**
  * A file in the catalog: its name, size and SHA-256, and how far its chunks have got.
  * <p>
- * The file guards its own life: it is AVAILABLE only once it is sealed (every chunk was sent and the
+ * Every file belongs to one account, its owner. The file guards its own life: it is AVAILABLE only once it is sealed (every chunk was sent and the
  * whole file's size and checksum are known) and every chunk is acknowledged as stored; one refused
  * chunk makes it FAILED, and a FAILED file never becomes available again. Callers change it under a
  * pessimistic lock, so that the last acknowledgement and the seal cannot miss each other.
@@ -23,11 +23,16 @@ import jakarta.persistence.Table;
 @Table(name = "stored_file")
 @NamedQueries({
         @NamedQuery(name = StoredFile.ALL, query = "SELECT f FROM StoredFile f ORDER BY f.createdAt DESC, f.id"),
+        @NamedQuery(name = StoredFile.OF_OWNER,
+                query = "SELECT f FROM StoredFile f WHERE f.owner = :owner ORDER BY f.createdAt DESC, f.id"),
+        @NamedQuery(name = StoredFile.ADOPT, query = "UPDATE StoredFile f SET f.owner = :owner WHERE f.owner IS NULL"),
         @NamedQuery(name = StoredFile.COUNT_BY_STATUS,
                 query = "SELECT f.status, COUNT(f), COALESCE(SUM(f.size), 0) FROM StoredFile f GROUP BY f.status")})
 public class StoredFile {
 
     public static final String ALL = "StoredFile.all";
+    public static final String OF_OWNER = "StoredFile.ofOwner";
+    public static final String ADOPT = "StoredFile.adopt";
     public static final String COUNT_BY_STATUS = "StoredFile.countByStatus";
     public static final int MAX_NAME_LENGTH = 255;
 
@@ -37,6 +42,10 @@ public class StoredFile {
 
     @Column(nullable = false, length = MAX_NAME_LENGTH)
     private String name;
+
+    /** The username of the account the file belongs to; only its owner sees it. */
+    @Column(length = 32)
+    private String owner;
 
     private long size;
 
@@ -72,8 +81,9 @@ public class StoredFile {
     protected StoredFile() {
     }
 
-    public StoredFile(String id, String name, int chunkSize, long expectedSize) {
+    public StoredFile(String id, String owner, String name, int chunkSize, long expectedSize) {
         this.id = id;
+        this.owner = owner;
         this.name = name;
         this.chunkSize = chunkSize;
         this.expectedSize = expectedSize;
@@ -138,6 +148,14 @@ public class StoredFile {
 
     public String name() {
         return name;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public boolean ownedBy(String username) {
+        return owner != null && owner.equals(username);
     }
 
     public void rename(String name) {

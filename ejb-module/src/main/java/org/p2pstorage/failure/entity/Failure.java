@@ -19,23 +19,53 @@ public class Failure extends RuntimeException {
         NO_ROOM,
         UNAVAILABLE,
         CORRUPT,
-        INTERNAL
+        INTERNAL,
+        /** No valid session, or wrong credentials: log in (again). */
+        UNAUTHORIZED,
+        /** Signed in, but not allowed to do this (an admin's action). */
+        FORBIDDEN,
+        /** Too many failed attempts: wait {@link #retryAfterSeconds()} before trying again. */
+        TOO_MANY_REQUESTS
     }
 
     private final Kind kind;
+    private final long retryAfterSeconds;
 
     public Failure(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, null);
     }
 
     public Failure(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.retryAfterSeconds = 0;
+    }
+
+    private Failure(String message, long retryAfterSeconds) {
+        super(message);
+        this.kind = Kind.TOO_MANY_REQUESTS;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** For {@link Kind#TOO_MANY_REQUESTS}: how long the caller must wait, in whole seconds (at least 1). */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static Failure unauthorized(String what) {
+        return new Failure(Kind.UNAUTHORIZED, what);
+    }
+
+    public static Failure forbidden(String what) {
+        return new Failure(Kind.FORBIDDEN, what);
+    }
+
+    public static Failure tooManyRequests(String what, long retryAfterSeconds) {
+        return new Failure(what, Math.max(1, retryAfterSeconds));
     }
 
     public static Failure notFound(String what) {

@@ -11,7 +11,7 @@ class StoredFileTest {
 
     @Test
     void availableOnlyWhenSealedAndEveryChunkIsAcknowledged() {
-        StoredFile file = new StoredFile("f1", "a.txt", 65536, -1);
+        StoredFile file = new StoredFile("f1", "alice", "a.txt", 65536, -1);
         file.chunkSent();
         file.chunkSent();
         file.acknowledge(true, null);
@@ -26,7 +26,7 @@ class StoredFileTest {
 
     @Test
     void sealedFirstBecomesAvailableWithTheLastAcknowledgement() {
-        StoredFile file = new StoredFile("f2", "b.txt", 65536, -1);
+        StoredFile file = new StoredFile("f2", "alice", "b.txt", 65536, -1);
         file.chunkSent();
         file.chunkSent();
         file.seal(100_000, "ab".repeat(32), 2);
@@ -38,7 +38,7 @@ class StoredFileTest {
 
     @Test
     void oneRefusedChunkFailsTheFileForGood() {
-        StoredFile file = new StoredFile("f3", "c.txt", 65536, -1);
+        StoredFile file = new StoredFile("f3", "alice", "c.txt", 65536, -1);
         file.chunkSent();
         file.chunkSent();
         file.acknowledge(false, "chunk 0 could not be stored: Node_01 had no room for it");
@@ -52,16 +52,24 @@ class StoredFileTest {
 
     @Test
     void anEmptyFileIsAvailableAsSoonAsItIsSealed() {
-        StoredFile file = new StoredFile("f4", "empty", 65536, -1);
+        StoredFile file = new StoredFile("f4", "alice", "empty", 65536, -1);
         file.seal(0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", 0);
         assertEquals(FileStatus.AVAILABLE, file.status());
     }
 
     @Test
     void theSealMustCountTheChunksThatWereSent() {
-        StoredFile file = new StoredFile("f5", "d", 65536, -1);
+        StoredFile file = new StoredFile("f5", "alice", "d", 65536, -1);
         file.chunkSent();
         assertThrows(IllegalStateException.class, () -> file.seal(10, "ab".repeat(32), 2));
         assertFalse(file.sealed());
+    }
+
+    @Test
+    void belongsOnlyToItsOwner() {
+        StoredFile file = new StoredFile("f6", "alice", "e", 65536, -1);
+        assertTrue(file.ownedBy("alice"));
+        assertFalse(file.ownedBy("bob"));
+        assertFalse(file.ownedBy(null));
     }
 }

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.p2pstorage.account.boundary.Client;
 import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.catalog.entity.FileDetails;
 import org.p2pstorage.catalog.entity.FileStatus;
@@ -43,7 +44,7 @@ import org.p2pstorage.failure.entity.Failure;
 
 /**
  * The files API: upload (multipart field {@code file}, or a raw body with {@code ?name=}), list,
- * metadata with the chunk map, download and delete.
+ * metadata with the chunk map, download and delete, each on the caller's own files only.
  */
 @RequestScoped
 @Path("files")
@@ -60,6 +61,9 @@ public class FilesResource {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    Client client;
+
     /** Multipart upload, as a browser form or {@code curl -F file=@name} sends it. */
     @POST
     @Path("upload")
@@ -67,7 +71,7 @@ public class FilesResource {
     public Response upload(@QueryParam("wait") @DefaultValue("false") boolean wait) throws IOException {
         Part part = filePart();
         try (InputStream in = part.getInputStream()) {
-            return answer(files.upload(part.getSubmittedFileName(), in, part.getSize()), wait);
+            return answer(files.upload(client.username(), part.getSubmittedFileName(), in, part.getSize()), wait);
         } finally {
             part.delete();
         }
@@ -83,7 +87,7 @@ public class FilesResource {
         if (name == null || name.isBlank()) {
             throw Failure.invalid("a raw upload needs the file name as ?name=");
         }
-        return answer(files.upload(name, body, length), wait);
+        return answer(files.upload(client.username(), name, body, length), wait);
     }
 
     private Part filePart() throws IOException {
@@ -107,33 +111,33 @@ public class FilesResource {
         return switch (FileStatus.valueOf(settled.status())) {
             case AVAILABLE -> Response.created(location).entity(settled).build();
             case FAILED -> ErrorResponse.of(Response.Status.BAD_GATEWAY, "TRANSFER_FAILED",
-                    "file " + settled.fileId() + " failed: " + files.details(settled.fileId()).failure());
+                    "file " + settled.fileId() + " failed: " + files.details(client.username(), settled.fileId()).failure());
             case TRANSFERRING -> Response.accepted(settled).location(location).build();
         };
     }
 
     @GET
     public List<FileSummary> all() {
-        return files.list();
+        return files.list(client.username());
     }
 
     @GET
     @Path("list")
     public List<FileSummary> list() {
-        return files.list();
+        return files.list(client.username());
     }
 
     @GET
     @Path("{fileId}")
     public FileDetails details(@PathParam("fileId") String fileId) {
-        return files.details(fileId);
+        return files.details(client.username(), fileId);
     }
 
     @GET
     @Path("download/{fileId}")
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("fileId") String fileId) {
-        Download download = files.download(fileId);
+        Download download = files.download(client.username(), fileId);
         StreamingOutput body = out -> files.write(download, out);
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header(HttpHeaders.CONTENT_LENGTH, download.size())
@@ -146,8 +150,8 @@ public class FilesResource {
     @DELETE
     @Path("{fileId}")
     public Deleted delete(@PathParam("fileId") String fileId) {
-        FileDetails file = files.details(fileId);
-        files.delete(fileId);
+        FileDetails file = files.details(client.username(), fileId);
+        files.delete(client.username(), fileId);
         return new Deleted(file.fileId(), file.name());
     }
 

@@ -1,5 +1,6 @@
 package org.p2pstorage.failure.boundary;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response.StatusType;
@@ -19,7 +20,13 @@ public class FailureMapper implements ExceptionMapper<Failure> {
 
     @Override
     public Response toResponse(Failure failure) {
-        return ErrorResponse.of(status(failure.kind()), failure.kind().name(), failure.getMessage());
+        Response response = ErrorResponse.of(status(failure.kind()), failure.kind().name(), failure.getMessage());
+        return switch (failure.kind()) {
+            case UNAUTHORIZED -> Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+            case TOO_MANY_REQUESTS -> Response.fromResponse(response)
+                    .header(HttpHeaders.RETRY_AFTER, failure.retryAfterSeconds()).build();
+            default -> response;
+        };
     }
 
     static StatusType status(Failure.Kind kind) {
@@ -32,6 +39,9 @@ public class FailureMapper implements ExceptionMapper<Failure> {
             case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
             case CORRUPT -> BAD_GATEWAY;
             case INTERNAL -> Status.INTERNAL_SERVER_ERROR;
+            case UNAUTHORIZED -> Status.UNAUTHORIZED;
+            case FORBIDDEN -> Status.FORBIDDEN;
+            case TOO_MANY_REQUESTS -> Status.TOO_MANY_REQUESTS;
         };
     }
 

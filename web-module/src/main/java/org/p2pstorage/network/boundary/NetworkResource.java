@@ -8,6 +8,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.account.boundary.Client;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.Topology;
@@ -28,7 +30,7 @@ import org.p2pstorage.transfer.entity.PacketEvent;
 
 /**
  * The simulated network: topology, the broadcast health check, the nodes (taking them down and up),
- * each node's link settings, traffic statistics and the recent packets.
+ * each node's link settings, traffic statistics and the recent packets. Changes are for admins only.
  */
 @RequestScoped
 @Path("network")
@@ -40,6 +42,9 @@ public class NetworkResource {
 
     @EJB
     Links links;
+
+    @Inject
+    Client client;
 
     @GET
     @Path("topology")
@@ -75,12 +80,14 @@ public class NetworkResource {
     @POST
     @Path("nodes/{id}/stop")
     public NodeView stop(@PathParam("id") String id) {
+        client.requireAdmin();
         return network.stop(id);
     }
 
     @POST
     @Path("nodes/{id}/start")
     public NodeView start(@PathParam("id") String id) {
+        client.requireAdmin();
         return network.start(id);
     }
 
@@ -99,6 +106,7 @@ public class NetworkResource {
     @Path("nodes/{id}/link")
     @Consumes(MediaType.APPLICATION_JSON)
     public LinkSettings changeLink(@PathParam("id") String id, LinkChange change) {
+        client.requireAdmin();
         network.node(id);
         if (change == null) {
             throw Failure.invalid("the body must be the link settings as JSON");

@@ -1,0 +1,14 @@
+package org.p2pstorage.account.entity;
+
+import java.time.Instant;
+
+/** The signed-in user as {@code /api/auth/me} shows them. */
+public record AccountView(String username, String email, String role, String secondFactor, Instant createdAt,
+                          Instant lastLoginAt, String lastLoginIp, int backupCodesLeft) {
+
+    public static AccountView of(UserAccount account, boolean admin, int backupCodesLeft) {
+        return new AccountView(account.username(), account.email(), admin ? "admin" : "user",
+                account.secondFactor().name(), account.createdAt(), account.lastLoginAt(), account.lastLoginIp(),
+                backupCodesLeft);
+    }
+}
