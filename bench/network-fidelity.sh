@@ -7,20 +7,20 @@ BENCH_SERVER_OPTS="-Dp2p.link.bandwidth=64KiB -Dp2p.link.loss=0 -Dp2p.link.horiz
 source "$(dirname "$0")/server.sh"
 
 link() {  # node bandwidth loss
-  curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' \
+  curl -s -o /dev/null -X PUT -H "$AUTH" -H 'Content-Type: application/json' \
     -d "{\"bandwidthBytesPerSecond\":$2,\"delayMinMs\":1,\"delayMaxMs\":10,\"lossRate\":$3}" "$BASE_URL/api/network/nodes/$1/link"
 }
 nodes() {  # start|stop node...
   local action=$1; shift
-  for n in "$@"; do curl -s -o /dev/null -X POST "$BASE_URL/api/network/nodes/$n/$action"; done
+  for n in "$@"; do curl -s -o /dev/null -X POST -H "$AUTH" "$BASE_URL/api/network/nodes/$n/$action"; done
 }
 now() { date +%s.%N; }
 upload() {  # file name -> prints fileId
-  curl -s -H 'Content-Type: application/octet-stream' -X POST -T "$1" "$BASE_URL/api/files/upload?wait=true&name=$2" \
+  curl -s -H "$AUTH" -H 'Content-Type: application/octet-stream' -X POST -T "$1" "$BASE_URL/api/files/upload?wait=true&name=$2" \
     | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["status"]=="AVAILABLE", d; print(d["fileId"])'
 }
 expected_s() {  # fileId -> the link model's expected seconds
-  curl -s "$BASE_URL/api/transfers/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["expectedMs"]/1000)'
+  curl -s -H "$AUTH" "$BASE_URL/api/transfers/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["expectedMs"]/1000)'
 }
 calc() { python3 -c "print($1)"; }
 data="$bench_dir/files"; mkdir -p "$data"
