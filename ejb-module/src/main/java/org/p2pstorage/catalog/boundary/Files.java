@@ -301,7 +301,7 @@ public class Files {
             dropChunks(fileId);
             ledger.remove(fileId);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "could not clean up the abandoned upload " + fileId, e);
+            LOG.log(Level.SEVERE, e, () -> "could not clean up the abandoned upload " + fileId);
         }
     }
 

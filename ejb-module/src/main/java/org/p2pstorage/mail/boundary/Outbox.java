@@ -48,7 +48,7 @@ public class Outbox {
                 entries.add(read(file));
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot list the outbox " + folder, e);
+            LOG.log(Level.WARNING, e, () -> "cannot list the outbox " + folder);
         }
         return entries;
     }
