@@ -93,6 +93,9 @@ class NetworkIT {
         JsonObject early = api.get("/api/transfers/" + fileId).json();
         assertTrue(early.getJsonNumber("percent").doubleValue() < 50,
                 "at 64 KiB/s per link 2 MiB needs 6.4 s; after 1.5 s it is far from done: " + early);
+        assertTrue(api.get("/api/network/nodes").array().getValuesAs(JsonObject.class).stream()
+                        .anyMatch(n -> n.getString("state").equals("WAITING")),
+                "nodes with chunks on their way to them are WAITING");
 
         setAllLinks(FAST);
 

@@ -34,6 +34,7 @@ import org.p2pstorage.network.entity.StorageStatus;
 import org.p2pstorage.network.entity.StorageStatus.NodeStorage;
 import org.p2pstorage.network.entity.Topology;
 import org.p2pstorage.storage.boundary.StorageNode;
+import org.p2pstorage.storage.control.NodeBoard;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.transfer.boundary.Links;
 
@@ -58,6 +59,9 @@ public class Network {
 
     @EJB
     Links links;
+
+    @Inject
+    NodeBoard board;
 
     @Inject
     HealthProbes probes;
@@ -120,8 +124,9 @@ public class Network {
         return ids.size();
     }
 
+    /** Every node's status as it last posted it: read without waiting for a busy node. */
     public List<NodeStatus> statuses() {
-        return nodes.values().stream().map(StorageNode::status).toList();
+        return board.all();
     }
 
     public List<NodeView> views() {
@@ -129,7 +134,8 @@ public class Network {
     }
 
     public NodeView view(String id) {
-        return NodeView.of(node(id).status());
+        node(id);
+        return NodeView.of(board.status(id).orElseThrow());
     }
 
     /**

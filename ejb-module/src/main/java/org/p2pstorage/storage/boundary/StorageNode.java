@@ -12,9 +12,11 @@ import jakarta.ejb.Stateful;
 import jakarta.ejb.StatefulTimeout;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.storage.control.ChunkStore;
+import org.p2pstorage.storage.control.NodeBoard;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
@@ -38,6 +40,9 @@ public class StorageNode {
 
     private static final Logger LOG = Logger.getLogger(StorageNode.class.getName());
 
+    @Inject
+    NodeBoard board;
+
     private String id;
     private String address;
     private ChunkStore store;
@@ -53,6 +58,7 @@ public class StorageNode {
             throw new Failure(Failure.Kind.INTERNAL, "node " + id + " cannot open its storage", e);
         }
         this.state = ProcessState.READY;
+        publish();
         LOG.log(Level.INFO, "{0} ({1}) up: {2} segments, {3} of {4} bytes used",
                 new Object[]{id, address, store.segments(), store.used(), capacityBytes});
         return status();
@@ -60,6 +66,10 @@ public class StorageNode {
 
     public NodeStatus status() {
         return new NodeStatus(id, address, state, store.capacity(), store.used(), store.reserved(), store.segments());
+    }
+
+    private void publish() {
+        board.post(status());
     }
 
     /** Promises room for a chunk on its way here; false when stopped or full. */
@@ -84,6 +94,7 @@ public class StorageNode {
             return StoreOutcome.OFFLINE;
         }
         state = ProcessState.RUNNING;
+        publish();
         try {
             return store.write(key, data, sha256);
         } catch (RuntimeException e) {
@@ -97,6 +108,7 @@ public class StorageNode {
     public Optional<byte[]> read(ChunkKey key) {
         requireAlive();
         state = ProcessState.RUNNING;
+        publish();
         try {
             return store.read(key);
         } catch (RuntimeException e) {
@@ -116,6 +128,8 @@ public class StorageNode {
             return store.delete(key);
         } catch (RuntimeException e) {
             throw new Failure(Failure.Kind.INTERNAL, "node " + id + " cannot delete chunk " + key, e);
+        } finally {
+            publish();
         }
     }
 
@@ -125,6 +139,7 @@ public class StorageNode {
 
     public NodeStatus stop() {
         state = ProcessState.STOPPED;
+        publish();
         LOG.log(Level.INFO, "{0} stopped", id);
         return status();
     }
@@ -149,5 +164,6 @@ public class StorageNode {
         if (state.alive()) {
             state = store.reserved() > 0 ? ProcessState.WAITING : ProcessState.READY;
         }
+        publish();
     }
 }
