@@ -96,17 +96,19 @@ public class Ledger {
         List<ChunkPlacement> placements = em.createNamedQuery(ChunkPlacement.FIND, ChunkPlacement.class)
                 .setParameter("fileId", receipt.fileId())
                 .setParameter("index", receipt.index())
-                .setParameter("nodeId", receipt.nodeId())
                 .getResultList();
         if (placements.isEmpty() || placements.get(0).state() != PlacementState.PENDING) {
             return stored && file.status() == FileStatus.FAILED ? Answer.ORPHAN : Answer.KEPT;
         }
+        ChunkPlacement placement = placements.get(0);
         if (receipt.moved()) {
-            placements.get(0).moveTo(receipt.movedTo());
+            if (placement.nodeId().equals(receipt.nodeId())) {
+                placement.moveTo(receipt.movedTo());
+            }
             return Answer.KEPT;
         }
         FileStatus before = file.status();
-        placements.get(0).answered(stored);
+        placement.answered(receipt.nodeId(), stored);
         file.acknowledge(stored, reason(receipt));
         if (file.status() == FileStatus.FAILED) {
             if (before != FileStatus.FAILED) {

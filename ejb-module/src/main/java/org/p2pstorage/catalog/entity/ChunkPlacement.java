@@ -25,7 +25,7 @@ import jakarta.persistence.Table;
         @NamedQuery(name = ChunkPlacement.OF_FILE,
                 query = "SELECT p FROM ChunkPlacement p JOIN FETCH p.chunk WHERE p.fileId = :fileId ORDER BY p.chunk.index, p.id"),
         @NamedQuery(name = ChunkPlacement.FIND,
-                query = "SELECT p FROM ChunkPlacement p WHERE p.fileId = :fileId AND p.chunkIndex = :index AND p.nodeId = :nodeId"),
+                query = "SELECT p FROM ChunkPlacement p WHERE p.fileId = :fileId AND p.chunkIndex = :index"),
         @NamedQuery(name = ChunkPlacement.DELETE_OF_FILE, query = "DELETE FROM ChunkPlacement p WHERE p.fileId = :fileId")})
 public class ChunkPlacement {
 
@@ -75,7 +75,12 @@ public class ChunkPlacement {
         this.nodeId = otherNode;
     }
 
-    public void answered(boolean stored) {
+    /**
+     * A node answered for the chunk. It may be another node than the one recorded: a chunk sent on from a
+     * stopped node can be acknowledged by its new node before the stopped node's word that it moved.
+     */
+    public void answered(String node, boolean stored) {
+        this.nodeId = node;
         state = stored ? PlacementState.STORED : PlacementState.REJECTED;
     }
 
