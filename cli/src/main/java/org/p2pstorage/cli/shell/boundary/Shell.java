@@ -1,0 +1,123 @@
+package org.p2pstorage.cli.shell.boundary;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
+import org.jline.terminal.Terminal.SignalHandler;
+import org.jline.terminal.TerminalBuilder;
+import org.p2pstorage.cli.shell.control.Prompter;
+import org.p2pstorage.cli.shell.entity.Settings;
+
+import picocli.CommandLine;
+import picocli.shell.jline3.PicocliJLineCompleter;
+
+/**
+ * The interactive shell: the prompt {@code P2P-Storage > }, line editing, history (kept in the config
+ * folder) and tab completion of commands and options. Each line runs on a worker thread, so that Ctrl-C
+ * cancels the running command (the worker is interrupted) and not the shell; at the prompt, Ctrl-C
+ * clears the line and Ctrl-D or {@code exit} / {@code quit} leave.
+ */
+public class Shell {
+
+    public static final String PROMPT = "P2P-Storage > ";
+    private final Settings settings;
+    private final boolean json;
+
+    public Shell(Settings settings, boolean json) {
+        this.settings = settings;
+        this.json = json;
+    }
+
+    public int run() throws IOException {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "p2p-command");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal)
+                    .completer(new PicocliJLineCompleter(commandLine(null, terminal).getCommandSpec()))
+                    .parser(new DefaultParser());
+            if (Files.isDirectory(settings.configDir())) {
+                builder.variable(LineReader.HISTORY_FILE, settings.configDir().resolve("history"));
+            }
+            LineReader reader = builder.build();
+            PrintWriter out = terminal.writer();
+            out.println("p2p-storage shell, server " + settings.baseUrl() + ". Type 'help' for the commands, 'exit' to leave.");
+            out.flush();
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(PROMPT);
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+                if (words.isEmpty()) {
+                    continue;
+                }
+                if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
+                    break;
+                }
+                CommandLine commandLine = commandLine(reader, terminal);
+                Future<Integer> running = worker.submit(() -> commandLine.execute(words.toArray(String[]::new)));
+                SignalHandler previous = terminal.handle(Signal.INT, signal -> running.cancel(true));
+                try {
+                    running.get();
+                } catch (CancellationException e) {
+                    out.println();
+                    out.println("Cancelled.");
+                } catch (ExecutionException e) {
+                    out.println("Error: " + P2p.message(e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } finally {
+                    terminal.handle(Signal.INT, previous);
+                    out.flush();
+                }
+            }
+            out.println("Bye.");
+            out.flush();
+            return P2p.OK;
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    /** A fresh command line per line, so that one command's options never leak into the next. */
+    private CommandLine commandLine(LineReader reader, Terminal terminal) {
+        Prompter prompter = reader == null ? Prompter.standard() : new Prompter() {
+            @Override
+            public String secret(String prompt) {
+                return reader.readLine(prompt, LineReaderImpl.NULL_MASK);
+            }
+
+            @Override
+            public String line(String prompt) {
+                return reader.readLine(prompt);
+            }
+        };
+        CommandLine commandLine = P2p.commandLine(new P2p(settings, json, prompter, true));
+        commandLine.setOut(terminal.writer());
+        commandLine.setErr(terminal.writer());
+        return commandLine;
+    }
+}
