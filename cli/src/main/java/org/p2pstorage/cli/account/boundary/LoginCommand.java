@@ -41,7 +41,7 @@ public class LoginCommand extends ClientCommand {
             printJson(Json.createObjectBuilder().add("username", name).add("role", me.getString("role", ""))
                     .add("expiresAt", answer.getString("expiresAt", "")).build());
         } else {
-            out().println("Logged in as " + name + ("ADMIN".equals(me.getString("role", "")) ? " (admin)" : "")
+            out().println("Logged in as " + name + ("ADMIN".equalsIgnoreCase(me.getString("role", "")) ? " (admin)" : "")
                     + " on " + api.base() + "; session until " + answer.getString("expiresAt", "?") + ".");
         }
     }

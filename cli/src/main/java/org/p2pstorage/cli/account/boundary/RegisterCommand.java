@@ -31,7 +31,7 @@ public class RegisterCommand extends ClientCommand {
             printJson(account);
         } else {
             out().println("Registered " + account.getString("username", username) + " <" + email + ">"
-                    + ("ADMIN".equals(account.getString("role", "")) ? " (admin)" : "") + ". Now: login " + username);
+                    + ("ADMIN".equalsIgnoreCase(account.getString("role", "")) ? " (admin)" : "") + ". Now: login " + username);
         }
     }
 }

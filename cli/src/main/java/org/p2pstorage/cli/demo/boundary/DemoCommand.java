@@ -125,7 +125,7 @@ public class DemoCommand extends ClientCommand {
         }
         JsonObject me = api.getObject("/api/auth/me");
         out().println("P2P Storage demo on " + server + " as " + me.getString("username")
-                + ("ADMIN".equals(me.getString("role", "")) ? " (admin)" : ""));
+                + ("ADMIN".equalsIgnoreCase(me.getString("role", "")) ? " (admin)" : ""));
         return api;
     }
 

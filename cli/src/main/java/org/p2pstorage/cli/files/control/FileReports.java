@@ -21,7 +21,7 @@ public final class FileReports {
         if (files.isEmpty()) {
             return "No files yet: upload <path>\n";
         }
-        Table table = new Table(List.of("File ID", "Name", "Size", "Chunks", "Status", "Uploaded"), 36, 16, 9, 6, 12);
+        Table table = new Table(List.of("File ID", "Name", "Size", "Chunks", "Status", "Uploaded"), 16, 16, 9, 6, 12);
         for (JsonValue value : files) {
             JsonObject file = value.asJsonObject();
             table.row(file.getString("fileId"), file.getString("name", ""), DataSizes.format(file.getJsonNumber("size").longValue()),

@@ -112,9 +112,11 @@ public class Transfers {
         }
         double seconds = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
         double rate = done / seconds;
+        // The server's ETA covers what is booked on the links so far (a short horizon); the rest goes at the
+        // rate measured so far.
         long eta = progress.getJsonNumber("etaMs").longValue();
-        if (eta <= 0 && rate > 0 && done < total) {
-            eta = Math.round((total - done) / rate * 1000);
+        if (rate > 0 && done < total) {
+            eta = Math.max(eta, Math.round((total - done) / rate * 1000));
         }
         return new ProgressBar.State(progress.getInt("chunksAcknowledged"), Math.max(0, progress.getInt("chunksTotal")),
                 done, total, rate, eta);

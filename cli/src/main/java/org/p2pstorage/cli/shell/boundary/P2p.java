@@ -48,6 +48,7 @@ public class P2p implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    public static final int CANCELLED = 130;
 
     private final Prompter prompter;
     private final boolean interactive;
@@ -100,6 +101,9 @@ public class P2p implements Callable<Integer> {
     public static CommandLine commandLine(P2p root) {
         CommandLine commandLine = new CommandLine(root);
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                return CANCELLED; // Ctrl-C in the shell: it says so itself
+            }
             PrintWriter err = failed.getErr();
             err.println("Error: " + message(e));
             err.flush();

@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -77,11 +79,19 @@ public class Shell {
                     break;
                 }
                 CommandLine commandLine = commandLine(reader, terminal);
-                Future<Integer> running = worker.submit(() -> commandLine.execute(words.toArray(String[]::new)));
+                CountDownLatch finished = new CountDownLatch(1);
+                Future<Integer> running = worker.submit(() -> {
+                    try {
+                        return commandLine.execute(words.toArray(String[]::new));
+                    } finally {
+                        finished.countDown();
+                    }
+                });
                 SignalHandler previous = terminal.handle(Signal.INT, signal -> running.cancel(true));
                 try {
                     running.get();
                 } catch (CancellationException e) {
+                    settle(finished);
                     out.println();
                     out.println("Cancelled.");
                 } catch (ExecutionException e) {
@@ -99,6 +109,15 @@ public class Shell {
             return P2p.OK;
         } finally {
             worker.shutdownNow();
+        }
+    }
+
+    /** Gives a cancelled command a moment to stop, so that nothing it prints lands after the next prompt. */
+    private static void settle(CountDownLatch finished) {
+        try {
+            finished.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
