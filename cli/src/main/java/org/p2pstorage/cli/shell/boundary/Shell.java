@@ -21,6 +21,7 @@ import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
+import org.jline.terminal.Size;
 import org.jline.terminal.TerminalBuilder;
 import org.p2pstorage.cli.shell.control.Prompter;
 import org.p2pstorage.cli.shell.entity.Settings;
@@ -52,6 +53,9 @@ public class Shell {
             return thread;
         });
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
+                terminal.setSize(new Size(80, 24)); // a terminal that does not know its size (a bare pty)
+            }
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal)
                     .completer(new PicocliJLineCompleter(commandLine(null, terminal).getCommandSpec()))
                     .parser(new DefaultParser());
