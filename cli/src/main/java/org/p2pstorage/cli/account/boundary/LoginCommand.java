@@ -1,5 +1,10 @@
 package org.p2pstorage.cli.account.boundary;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -19,6 +24,15 @@ public class LoginCommand extends ClientCommand {
 
     @Parameters(index = "0", paramLabel = "<username>", description = "the username or e-mail")
     String username;
+
+    /** {@code 2026-11-22 12:34 UTC}, or the text as it came. */
+    static String readable(String instant) {
+        try {
+            return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.parse(instant));
+        } catch (DateTimeException e) {
+            return instant;
+        }
+    }
 
     @Override
     protected void run() throws Exception {
@@ -42,7 +56,7 @@ public class LoginCommand extends ClientCommand {
                     .add("expiresAt", answer.getString("expiresAt", "")).build());
         } else {
             out().println("Logged in as " + name + ("ADMIN".equalsIgnoreCase(me.getString("role", "")) ? " (admin)" : "")
-                    + " on " + api.base() + "; session until " + answer.getString("expiresAt", "?") + ".");
+                    + " on " + api.base() + "; session until " + readable(answer.getString("expiresAt", "")) + ".");
         }
     }
 }

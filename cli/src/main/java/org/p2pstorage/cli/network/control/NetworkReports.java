@@ -28,13 +28,13 @@ public final class NetworkReports {
         out.append("Network: ").append(topology.getString("network", "?")).append(" (")
                 .append(topology.getString("subnet", "?")).append(")\n");
         out.append(Table.rule(NODES_RULE)).append('\n');
-        out.append(String.format(Locale.ROOT, "%-15s %-15s %-10s %-18s %s%n", "Node ID", "IP Address", "Status", "Storage", "Files"));
+        out.append(String.format(Locale.ROOT, "%-15s %-15s %-10s %-19s %s%n", "Node ID", "IP Address", "Status", "Storage", "Files"));
         out.append(Table.rule(NODES_RULE)).append('\n');
         for (JsonObject node : nodes.getValuesAs(JsonObject.class)) {
             String storage = DataSizes.format(node.getJsonNumber("usedBytes").longValue()) + " / "
                     + DataSizes.format(node.getJsonNumber("capacityBytes").longValue());
             String status = "STOPPED".equals(node.getString("state", "")) ? "STOPPED" : node.getString("health", node.getString("state", "?"));
-            out.append(String.format(Locale.ROOT, "%-15s %-15s %-10s %-18s %d%n", node.getString("id"),
+            out.append(String.format(Locale.ROOT, "%-15s %-15s %-10s %-19s %d%n", node.getString("id"),
                     node.getString("address", ""), status, storage, node.getInt("segments", 0)));
         }
         return out.toString();

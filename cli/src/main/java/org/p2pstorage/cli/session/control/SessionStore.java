@@ -81,7 +81,8 @@ public class SessionStore {
         }
     }
 
-    private void createPrivateFolder() throws IOException {
+    /** Creates the config folder, owner-only, if it is missing (the shell keeps its history there too). */
+    public void createPrivateFolder() throws IOException {
         if (!Files.isDirectory(folder)) {
             try {
                 Files.createDirectories(folder.getParent() == null ? folder : folder.getParent());

@@ -23,6 +23,7 @@ import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
 import org.jline.terminal.Size;
 import org.jline.terminal.TerminalBuilder;
+import org.p2pstorage.cli.session.control.SessionStore;
 import org.p2pstorage.cli.shell.control.Prompter;
 import org.p2pstorage.cli.shell.entity.Settings;
 
@@ -59,6 +60,11 @@ public class Shell {
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal)
                     .completer(new PicocliJLineCompleter(commandLine(null, terminal).getCommandSpec()))
                     .parser(new DefaultParser());
+            try {
+                new SessionStore(settings.configDir()).createPrivateFolder();
+            } catch (IOException e) {
+                // no history then
+            }
             if (Files.isDirectory(settings.configDir())) {
                 builder.variable(LineReader.HISTORY_FILE, settings.configDir().resolve("history"));
             }

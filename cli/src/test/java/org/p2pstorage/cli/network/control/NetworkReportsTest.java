@@ -28,9 +28,9 @@ class NetworkReportsTest {
         List<String> lines = NetworkReports.nodes(TOPOLOGY, NODES).lines().toList();
         assertEquals("Network: P2P_Storage_Network (192.168.1.0/24)", lines.get(0));
         assertEquals("─".repeat(57), lines.get(1));
-        assertEquals("Node ID         IP Address      Status     Storage            Files", lines.get(2));
-        assertEquals("Node_01         192.168.1.2     ALIVE      2.50GB / 10.00GB   8", lines.get(4));
-        assertEquals("Node_02         192.168.1.3     STOPPED    0B / 10.00GB       0", lines.get(5));
+        assertEquals("Node ID         IP Address      Status     Storage             Files", lines.get(2));
+        assertEquals("Node_01         192.168.1.2     ALIVE      2.50GB / 10.00GB    8", lines.get(4));
+        assertEquals("Node_02         192.168.1.3     STOPPED    0B / 10.00GB        0", lines.get(5));
         assertEquals(lines.get(2).indexOf("Files"), lines.get(4).lastIndexOf("8"), "columns line up");
     }
 
