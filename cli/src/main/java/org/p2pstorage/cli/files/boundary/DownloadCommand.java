@@ -21,17 +21,22 @@ public class DownloadCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "<fileId|name>")
     String file;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "[output]")
-    Path output;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "[output]",
+            description = "a file, or a folder (made if the name ends with /); default: the file's name here")
+    String output;
 
     @Override
     protected void run() throws Exception {
+        Path target = output == null ? null : Path.of(output);
+        if (output != null && output.endsWith("/")) {
+            Files.createDirectories(target);
+        }
         Transfers transfers = new Transfers(api());
         JsonObject found = transfers.resolve(file);
         ProgressBar bar = new ProgressBar(out(), root().interactive() && !json(), "Downloading " + found.getString("name", file));
         Path written;
         try {
-            written = transfers.download(found, output, bar::update);
+            written = transfers.download(found, target, bar::update);
         } catch (Exception e) {
             bar.abandon();
             throw e;

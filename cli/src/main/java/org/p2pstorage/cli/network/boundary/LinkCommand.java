@@ -34,11 +34,10 @@ public class LinkCommand extends ClientCommand {
     protected void run() throws Exception {
         String path = "/api/network/nodes/" + ApiClient.encode(id) + "/link";
         ApiClient api = api();
-        JsonObject link;
-        if (bandwidth == null && delay == null && loss == null) {
-            link = api.getObject(path);
-        } else {
-            JsonObjectBuilder change = Json.createObjectBuilder();
+        JsonObject link = api.getObject(path);
+        if (bandwidth != null || delay != null || loss != null) {
+            // a PUT replaces every setting: what is not given stays as it is
+            JsonObjectBuilder change = Json.createObjectBuilder(link);
             if (bandwidth != null) {
                 change.add("bandwidthBytesPerSecond", DataSizes.parse(bandwidth));
             }
