@@ -215,6 +215,8 @@ class CliIT {
         assertTrue(ok("topology").out().contains("Node_03         192.168.1.4"));
         assertTrue(ok("stats").out().contains("Packets by type (sent): "));
         assertEquals("Node_04 link: bandwidth unthrottled, delay 0-1 ms, loss 1.00%", ok("link", "Node_04").out().strip());
+        assertEquals("Node_04 link: bandwidth unthrottled, delay 0-3 ms, loss 1.00%",
+                ok("link", "Node_04", "--delay", "0-3").out().strip(), "what is not given stays");
         assertEquals("Node_04 link: bandwidth unthrottled, delay 0-1 ms, loss 1.00%",
                 ok("link", "Node_04", "--bandwidth", "0", "--delay", "0-1", "--loss", "0.01").out().strip());
 
