@@ -1,7 +1,5 @@
 package org.p2pstorage.cli.account.boundary;
 
-import jakarta.json.JsonObject;
-
 import org.p2pstorage.cli.shell.boundary.ClientCommand;
 
 import picocli.CommandLine.Command;
@@ -12,12 +10,7 @@ public class WhoamiCommand extends ClientCommand {
 
     @Override
     protected void run() throws Exception {
-        JsonObject me = api().getObject("/api/auth/me");
-        if (json()) {
-            printJson(me);
-            return;
-        }
-        out().println(me.getString("username", "?") + " <" + me.getString("email", "?") + ">, role "
-                + me.getString("role", "?") + ", second factor " + me.getString("secondFactor", "NONE"));
+        show(api().getObject("/api/auth/me"), me -> me.getString("username", "?") + " <" + me.getString("email", "?")
+                + ">, role " + me.getString("role", "?") + ", second factor " + me.getString("secondFactor", "NONE") + "\n");
     }
 }

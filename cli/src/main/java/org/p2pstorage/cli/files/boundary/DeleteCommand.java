@@ -17,11 +17,7 @@ public class DeleteCommand extends ClientCommand {
 
     @Override
     protected void run() throws Exception {
-        JsonObject deleted = (JsonObject) api().delete("/api/files/" + ApiClient.encode(fileId));
-        if (json()) {
-            printJson(deleted);
-        } else {
-            out().println("Deleted " + deleted.getString("name", "") + " (" + deleted.getString("fileId", fileId) + ")");
-        }
+        show((JsonObject) api().delete("/api/files/" + ApiClient.encode(fileId)),
+                deleted -> "Deleted " + deleted.getString("name", "") + " (" + deleted.getString("fileId", fileId) + ")\n");
     }
 }

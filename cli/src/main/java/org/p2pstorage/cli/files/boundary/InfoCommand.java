@@ -1,7 +1,5 @@
 package org.p2pstorage.cli.files.boundary;
 
-import jakarta.json.JsonObject;
-
 import org.p2pstorage.cli.api.control.ApiClient;
 import org.p2pstorage.cli.files.control.FileReports;
 import org.p2pstorage.cli.files.control.Transfers;
@@ -21,11 +19,6 @@ public class InfoCommand extends ClientCommand {
     protected void run() throws Exception {
         ApiClient api = api();
         String fileId = new Transfers(api).resolve(file).getString("fileId");
-        JsonObject details = api.getObject("/api/files/" + ApiClient.encode(fileId));
-        if (json()) {
-            printJson(details);
-        } else {
-            out().print(FileReports.info(details));
-        }
+        show(api.getObject("/api/files/" + ApiClient.encode(fileId)), FileReports::info);
     }
 }

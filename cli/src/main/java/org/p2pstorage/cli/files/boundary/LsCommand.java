@@ -1,7 +1,5 @@
 package org.p2pstorage.cli.files.boundary;
 
-import jakarta.json.JsonArray;
-
 import org.p2pstorage.cli.files.control.FileReports;
 import org.p2pstorage.cli.shell.boundary.ClientCommand;
 
@@ -13,11 +11,6 @@ public class LsCommand extends ClientCommand {
 
     @Override
     protected void run() throws Exception {
-        JsonArray files = api().getArray("/api/files/list");
-        if (json()) {
-            printJson(files);
-        } else {
-            out().print(FileReports.list(files));
-        }
+        show(api().getArray("/api/files/list"), FileReports::list);
     }
 }

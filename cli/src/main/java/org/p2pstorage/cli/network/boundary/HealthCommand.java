@@ -1,7 +1,5 @@
 package org.p2pstorage.cli.network.boundary;
 
-import jakarta.json.JsonObject;
-
 import org.p2pstorage.cli.network.control.NetworkReports;
 import org.p2pstorage.cli.shell.boundary.ClientCommand;
 
@@ -13,11 +11,6 @@ public class HealthCommand extends ClientCommand {
 
     @Override
     protected void run() throws Exception {
-        JsonObject health = api().getObject("/api/network/health");
-        if (json()) {
-            printJson(health);
-        } else {
-            out().print(NetworkReports.health(health));
-        }
+        show(api().getObject("/api/network/health"), NetworkReports::health);
     }
 }

@@ -1,7 +1,5 @@
 package org.p2pstorage.cli.network.boundary;
 
-import jakarta.json.JsonObject;
-
 import org.p2pstorage.cli.network.control.NetworkReports;
 import org.p2pstorage.cli.shell.boundary.ClientCommand;
 
@@ -13,11 +11,6 @@ public class StatsCommand extends ClientCommand {
 
     @Override
     protected void run() throws Exception {
-        JsonObject statistics = api().getObject("/api/network/statistics");
-        if (json()) {
-            printJson(statistics);
-        } else {
-            out().print(NetworkReports.statistics(statistics));
-        }
+        show(api().getObject("/api/network/statistics"), NetworkReports::statistics);
     }
 }

@@ -1,7 +1,5 @@
 package org.p2pstorage.cli.network.boundary;
 
-import jakarta.json.JsonObject;
-
 import org.p2pstorage.cli.network.control.NetworkReports;
 import org.p2pstorage.cli.shell.boundary.ClientCommand;
 
@@ -13,11 +11,6 @@ public class StorageCommand extends ClientCommand {
 
     @Override
     protected void run() throws Exception {
-        JsonObject status = api().getObject("/api/storage/status");
-        if (json()) {
-            printJson(status);
-        } else {
-            out().print(NetworkReports.storage(status));
-        }
+        show(api().getObject("/api/storage/status"), NetworkReports::storage);
     }
 }

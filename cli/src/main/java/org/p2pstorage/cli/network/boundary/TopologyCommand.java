@@ -1,7 +1,5 @@
 package org.p2pstorage.cli.network.boundary;
 
-import jakarta.json.JsonObject;
-
 import org.p2pstorage.cli.network.control.NetworkReports;
 import org.p2pstorage.cli.shell.boundary.ClientCommand;
 
@@ -13,11 +11,6 @@ public class TopologyCommand extends ClientCommand {
 
     @Override
     protected void run() throws Exception {
-        JsonObject topology = api().getObject("/api/network/topology");
-        if (json()) {
-            printJson(topology);
-        } else {
-            out().print(NetworkReports.topology(topology));
-        }
+        show(api().getObject("/api/network/topology"), NetworkReports::topology);
     }
 }

@@ -2,6 +2,7 @@ package org.p2pstorage.cli.shell.boundary;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import jakarta.json.JsonStructure;
 
@@ -60,6 +61,15 @@ public abstract class ClientCommand implements Callable<Integer> {
     protected void printJson(JsonStructure json) {
         out().println(json.toString());
         out().flush();
+    }
+
+    /** The server's JSON with {@code --json}, else its text rendering. */
+    protected <T extends JsonStructure> void show(T json, Function<T, String> text) {
+        if (json()) {
+            printJson(json);
+        } else {
+            out().print(text.apply(json));
+        }
     }
 
     @Override
