@@ -60,6 +60,25 @@ class FileRoundTripIT {
     }
 
     @Test
+    void aFileIsRenamedByItsOwnerOnly() throws Exception {
+        RandomContent content = new RandomContent(100_000, 9);
+        String fileId = api.upload("draft.txt", content, true).json().getString("fileId");
+
+        Api.Answer renamed = api.patch("/api/files/" + fileId, "{\"name\":\"final report.txt\"}");
+
+        assertEquals(200, renamed.status(), renamed.body());
+        assertEquals("final report.txt", renamed.json().getString("name"));
+        assertEquals("final report.txt", api.get("/api/files/" + fileId).json().getString("name"));
+        Api.Received download = api.download(fileId);
+        assertEquals(content.sha256(), download.sha256());
+        assertTrue(download.contentDisposition().contains("final report.txt"), download.contentDisposition());
+        assertEquals(400, api.patch("/api/files/" + fileId, "{\"name\":\"  \"}").status());
+        assertEquals(400, api.patch("/api/files/" + fileId, "{}").status());
+        assertEquals(404, Api.suiteUser().patch("/api/files/" + fileId, "{\"name\":\"mine.txt\"}").status());
+        api.delete("/api/files/" + fileId);
+    }
+
+    @Test
     void aRawBodyIsStreamedIntoChunks() throws Exception {
         RandomContent content = new RandomContent(1_000_000, 3);
 

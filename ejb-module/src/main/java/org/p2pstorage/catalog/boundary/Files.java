@@ -196,6 +196,12 @@ public class Files {
         return ledger.list(owner);
     }
 
+    /** Gives the caller's file a new name, under the same rules as an upload's name. */
+    public FileSummary rename(String owner, String fileId, String name) {
+        owned(owner, fileId);
+        return ledger.rename(fileId, validName(name));
+    }
+
     public FileTotals totals() {
         return ledger.totals();
     }

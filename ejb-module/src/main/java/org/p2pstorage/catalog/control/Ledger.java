@@ -128,6 +128,12 @@ public class Ledger {
         return "chunk " + receipt.index() + " could not be stored: " + receipt.nodeId() + " " + why;
     }
 
+    public FileSummary rename(String fileId, String name) {
+        StoredFile file = locked(fileId).orElseThrow(() -> Failure.notFound("no file with id " + fileId));
+        file.rename(name);
+        return FileSummary.of(file);
+    }
+
     public void fail(String fileId, String reason) {
         locked(fileId).ifPresent(file -> file.fail(reason));
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -153,6 +154,21 @@ public class FilesResource {
         FileDetails file = files.details(client.username(), fileId);
         files.delete(client.username(), fileId);
         return new Deleted(file.fileId(), file.name());
+    }
+
+    /** Renames the file: {@code {"name":"new name"}} (the same rules as an upload's name). */
+    @PATCH
+    @Path("{fileId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FileSummary change(@PathParam("fileId") String fileId, Change change) {
+        if (change == null || change.name() == null) {
+            throw Failure.invalid("the body must be {\"name\":\"…\"}");
+        }
+        return files.rename(client.username(), fileId, change.name());
+    }
+
+    /** The body of a file change. */
+    public record Change(String name) {
     }
 
     /** What a delete answers. */
