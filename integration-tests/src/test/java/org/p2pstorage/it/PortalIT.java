@@ -22,14 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The portal in a real headless Chromium, as a user sees it: register and sign in, upload two files
  * with the upload button and watch the transfers reach 100%, the chunk map spread over several nodes,
- * download identical bytes, a hostile file name shown as text, delete, an ended session sent back to
- * sign-in; two-step verification turned on from the secret beside the QR code and used to sign in; an
+ * download identical bytes, a hostile file name shown as text, delete, a folder made and a file moved
+ * into it, an ended session sent back to
+ * sign-in (a file uploaded meanwhile through the API appears by itself); two-step verification turned on from the secret beside the QR code and used to sign in; an
  * admin stopping a node and seeing it DEAD. Screenshots of every main page go to target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -57,7 +59,7 @@ class PortalIT {
         Path folder = Files.createTempDirectory("portal-upload-");
         RandomContent photoContent = new RandomContent(300_000, 51);
         Path photo = Files.write(folder.resolve("holiday-photo.jpg"), photoContent.bytes());
-        Path hostile = Files.write(folder.resolve(HOSTILE), new RandomContent(70_000, 52).bytes());
+        Path notes = Files.write(folder.resolve("notes.txt"), new RandomContent(70_000, 52).bytes());
         try (Browser browser = Browser.open()) {
             browser.go("/");
             browser.find(By.id("signin:username"));
@@ -65,7 +67,7 @@ class PortalIT {
             register(browser, name);
             signIn(browser, name, Api.PASSWORD);
 
-            browser.driver.findElement(By.id("drive:upload_input")).sendKeys(photo + "\n" + hostile);
+            browser.driver.findElement(By.id("drive:upload_input")).sendKeys(photo + "\n" + notes);
             browser.until(d -> d.findElements(By.cssSelector(".transfer")).size() == 2
                     && d.findElements(By.cssSelector(".transfer-text")).stream()
                     .allMatch(t -> t.getText().contains("100.0%")), Duration.ofSeconds(60));
@@ -73,7 +75,11 @@ class PortalIT {
                     .map(WebElement::getText).toList();
             assertTrue(progress.stream().anyMatch(p -> p.startsWith("5 / 5 chunks acknowledged")), progress.toString());
             browser.until(d -> rowOf(browser, "holiday-photo.jpg").getText().contains("available")
-                    && rowOf(browser, HOSTILE).getText().contains("available"));
+                    && rowOf(browser, "notes.txt").getText().contains("available"));
+
+            Api sameUser = Api.suite().withToken(Api.suite().login(name, Api.PASSWORD).json().getString("token"));
+            assertEquals(201, sameUser.upload(HOSTILE, new RandomContent(1000, 53), true).status());
+            browser.until(d -> rowOf(browser, HOSTILE).getText().contains("available"));
             assertTrue(browser.text().contains(HOSTILE), "the hostile name shows as text");
             assertTrue(browser.driver.findElements(By.cssSelector("main img[src='x']")).isEmpty(), "no element from a file name");
             assertNoAlert(browser);
@@ -88,10 +94,10 @@ class PortalIT {
             assertTrue(browser.find(By.id("sha256")).getText().equals(photoContent.sha256()));
             browser.screenshot("file-details");
             String first = cells.get(0).getAttribute("data-node");
+            long elsewhere = cells.stream().filter(c -> !c.getAttribute("data-node").equals(first)).count();
             browser.driver.findElements(By.cssSelector(".node-legend")).stream()
                     .filter(b -> b.getText().startsWith(first)).findFirst().orElseThrow().click();
-            browser.until(d -> d.findElements(By.cssSelector("#chunkMap .chunk.dim")).size()
-                    == cells.stream().filter(c -> !c.getAttribute("data-node").equals(first)).count());
+            browser.until(d -> d.findElements(By.cssSelector("#chunkMap .chunk.dim")).size() == elsewhere);
 
             browser.click(By.id("navDrive"));
             browser.click(d -> rowOf(browser, "holiday-photo.jpg").findElement(By.cssSelector(".download")));
@@ -104,8 +110,25 @@ class PortalIT {
             browser.until(d -> !browser.find(By.id("drive:files")).getText().contains("holiday-photo.jpg"));
             assertTrue(browser.find(By.id("drive:files")).getText().contains(HOSTILE));
 
-            Api.Answer login = Api.suite().login(name, Api.PASSWORD);
-            Api.suite().withToken(login.json().getString("token")).delete("/api/auth/sessions");
+            browser.click(By.id("drive:newFolder"));
+            browser.type(By.id("folderForm:folderName"), "Trips");
+            browser.click(By.id("folderForm:createFolder"));
+            browser.find(By.partialLinkText("Trips"));
+            browser.click(d -> rowOf(browser, "notes.txt").findElement(By.cssSelector(".ui-chkbox-box")));
+            browser.until(d -> d.findElement(By.id("drive:moveSelected")).isEnabled());
+            browser.click(By.id("drive:moveSelected"));
+            browser.click(By.id("moveForm:target"));
+            browser.click(By.cssSelector("li.ui-selectonemenu-item[data-label='Trips']"));
+            browser.click(By.id("moveForm:move"));
+            browser.until(d -> !browser.find(By.id("drive:files")).getText().contains("notes.txt"));
+            browser.click(By.partialLinkText("Trips"));
+            browser.until(ExpectedConditions.urlContains("folder="));
+            browser.until(d -> browser.find(By.id("drive:files")).getText().contains("notes.txt"));
+            assertTrue(browser.find(By.id("breadcrumb")).getText().contains("My Drive"));
+            assertTrue(browser.find(By.id("breadcrumb")).getText().contains("Trips"));
+            assertFalse(browser.find(By.id("drive:files")).getText().contains(HOSTILE), "other folders' files stay out");
+
+            sameUser.delete("/api/auth/sessions");
             browser.go("/catalog/drive.xhtml");
             browser.until(ExpectedConditions.urlContains("signin.xhtml?expired=true"));
             assertTrue(browser.text().contains("Your session has expired"), browser.text());
@@ -192,13 +215,13 @@ class PortalIT {
     private static WebElement rowOf(Browser browser, String fileName) {
         return browser.find(By.id("drive:files")).findElements(By.cssSelector("tr")).stream()
                 .filter(r -> r.getText().contains(fileName)).findFirst()
-                .orElseThrow(() -> new AssertionError("no row for " + fileName));
+                .orElseThrow(() -> new NoSuchElementException("no row for " + fileName));
     }
 
     private static WebElement nodeRow(Browser browser, String node) {
         return browser.find(By.id("network:nodes")).findElements(By.cssSelector("tbody tr")).stream()
                 .filter(r -> r.getText().contains(node)).findFirst()
-                .orElseThrow(() -> new AssertionError("no row for " + node));
+                .orElseThrow(() -> new NoSuchElementException("no row for " + node));
     }
 
     private static void assertNoAlert(Browser browser) {

@@ -47,6 +47,10 @@ public class StoredFile {
     @Column(length = 32)
     private String owner;
 
+    /** The folder the file lies in; null at the top of the owner's drive. */
+    @Column(length = 32)
+    private String folderId;
+
     private long size;
 
     /** The size announced before the upload (-1 when the stream's length was unknown). */
@@ -160,6 +164,15 @@ public class StoredFile {
 
     public void rename(String name) {
         this.name = name;
+    }
+
+    public String folderId() {
+        return folderId;
+    }
+
+    /** Puts the file in a folder (null: the top of the drive). */
+    public void moveTo(String folderId) {
+        this.folderId = folderId;
     }
 
     public long size() {

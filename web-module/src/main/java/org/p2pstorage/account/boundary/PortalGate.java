@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpSession;
 /**
  * Keeps the portal's pages for signed-in users: a page request without a valid session (set by
  * {@link BearerMechanism}) goes to the sign-in page, with {@code ?expired} when the session it had has
- * ended, so that the page can say why. Ajax requests (polls, buttons) get the same redirect as a Faces
+ * ended (revoked, expired, or the browser's HTTP session timed out), so that the page can say why. Ajax requests (polls, buttons) get the same redirect as a Faces
  * partial response, which PrimeFaces follows.
  */
 @WebFilter("*.xhtml")
@@ -35,10 +35,11 @@ public class PortalGate extends HttpFilter {
             return;
         }
         HttpSession session = request.getSession(false);
-        boolean expired = session != null && session.getAttribute(BearerMechanism.SESSION_TOKEN) != null;
-        if (expired) {
+        boolean ended = session != null && session.getAttribute(BearerMechanism.SESSION_TOKEN) != null;
+        if (ended) {
             session.removeAttribute(BearerMechanism.SESSION_TOKEN);
         }
+        boolean expired = ended || (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid());
         String target = request.getContextPath() + SIGN_IN + (expired ? "?expired=true" : "");
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml");

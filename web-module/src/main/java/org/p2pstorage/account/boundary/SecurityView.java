@@ -139,6 +139,11 @@ public class SecurityView implements Serializable {
         refresh();
     }
 
+    /** Whether the second factor being set up is an authenticator app (with a QR code), not e-mail. */
+    public boolean isAppSetup() {
+        return setup != null && setup.qrCode() != null;
+    }
+
     public boolean isSecondFactorOn() {
         return account != null && !"NONE".equals(account.secondFactor());
     }

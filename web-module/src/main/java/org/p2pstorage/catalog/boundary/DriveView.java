@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,9 @@ import jakarta.inject.Named;
 import org.p2pstorage.account.boundary.Client;
 import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.catalog.entity.FileSummary;
+import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.catalog.entity.TransferProgress;
+import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.failure.boundary.FacesFailures;
 import org.p2pstorage.network.boundary.Network;
 import org.primefaces.PrimeFaces;
@@ -31,7 +34,8 @@ import org.primefaces.model.StreamedContent;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * My Drive: the caller's files as a list or a grid, uploads (button or drag-and-drop, several at once),
+ * My Drive: the caller's folders (create, open, a breadcrumb, move files into them) and files as a list
+ * or a grid, uploads (button or drag-and-drop, several at once),
  * download, rename, delete, and the progress of every transfer as the network acknowledges its chunks.
  * It calls the same {@link Files} boundary as the REST API. An upload request returns once every chunk
  * is sent; meanwhile the page's poll reads {@link Files#progress} of each transferring file, so the bar
@@ -62,6 +66,10 @@ public class DriveView implements Serializable {
     private FileSummary renaming;
     private String newName;
     private String listed = "";
+    private String folderId;
+    private volatile List<FolderView> folders = List.of();
+    private String newFolderName;
+    private String moveTarget;
 
     @PostConstruct
     void load() {
@@ -71,6 +79,7 @@ public class DriveView implements Serializable {
     /** Reads the list and the progress of every transfer that is running or was watched here. */
     public void reload() {
         String owner = client.username();
+        folders = files.folders(owner);
         all = files.list(owner);
         for (FileSummary file : all) {
             if ("TRANSFERRING".equals(file.status()) || transfers.containsKey(file.fileId())) {
@@ -93,7 +102,8 @@ public class DriveView implements Serializable {
 
     private String signature() {
         StringBuilder text = new StringBuilder();
-        all.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.name()).append(';'));
+        all.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.name()).append(f.folderId()).append(';'));
+        folders.forEach(f -> text.append(f.folderId()).append(';'));
         return text.toString();
     }
 
@@ -101,7 +111,10 @@ public class DriveView implements Serializable {
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
         try (InputStream content = file.getInputStream()) {
-            FacesFailures.attempt(() -> files.upload(client.username(), file.getFileName(), content, file.getSize()));
+            UploadResponse uploaded = FacesFailures.attempt(() -> files.upload(client.username(), file.getFileName(), content, file.getSize()));
+            if (uploaded != null && folderId != null) {
+                FacesFailures.attempt(() -> files.move(client.username(), uploaded.fileId(), folderId));
+            }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "upload of a file could not be read", e);
             FacesFailures.error("the upload could not be read");
@@ -165,13 +178,76 @@ public class DriveView implements Serializable {
         reload();
     }
 
-    /** The files the page shows: the caller's, filtered by the search text (part of the name). */
+    /** The files the page shows: those in the open folder, or, while searching, every file whose name has the text. */
     public List<FileSummary> getFiles() {
-        if (query == null || query.isBlank()) {
-            return all;
+        if (isSearching()) {
+            String part = query.strip().toLowerCase(Locale.ROOT);
+            return all.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains(part)).toList();
         }
-        String part = query.strip().toLowerCase(Locale.ROOT);
-        return all.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains(part)).toList();
+        return all.stream().filter(f -> Objects.equals(f.folderId(), folderId)).toList();
+    }
+
+    public boolean isSearching() {
+        return query != null && !query.isBlank();
+    }
+
+    /** The folders in the open folder. */
+    public List<FolderView> getSubfolders() {
+        return isSearching() ? List.of() : folders.stream().filter(f -> Objects.equals(f.parentId(), folderId)).toList();
+    }
+
+    public List<FolderView> getFolders() {
+        return folders;
+    }
+
+    /** The breadcrumb: the folders from the top of the drive down to the open one. */
+    public List<FolderView> getPath() {
+        List<FolderView> path = new ArrayList<>();
+        for (String id = folderId; id != null && path.size() < 64; ) {
+            String wanted = id;
+            FolderView folder = folders.stream().filter(f -> f.folderId().equals(wanted)).findFirst().orElse(null);
+            if (folder == null) {
+                break;
+            }
+            path.add(0, folder);
+            id = folder.parentId();
+        }
+        return path;
+    }
+
+    public String getFolderName() {
+        List<FolderView> path = getPath();
+        return path.isEmpty() ? "My Drive" : path.get(path.size() - 1).name();
+    }
+
+    public void createFolder() {
+        if (FacesFailures.attempt(() -> files.createFolder(client.username(), folderId, newFolderName)) != null) {
+            FacesFailures.info("folder " + newFolderName.strip() + " created");
+            newFolderName = null;
+            PrimeFaces.current().ajax().addCallbackParam("created", true);
+        }
+        reload();
+    }
+
+    public void deleteFolder(FolderView folder) {
+        if (FacesFailures.perform(() -> files.deleteFolder(client.username(), folder.folderId()))) {
+            FacesFailures.info("folder " + folder.name() + " deleted");
+        }
+        reload();
+    }
+
+    /** Moves the selected files to the chosen folder (empty: the top of the drive). */
+    public void moveSelected() {
+        int moved = 0;
+        for (FileSummary file : new ArrayList<>(selected)) {
+            if (FacesFailures.attempt(() -> files.move(client.username(), file.fileId(), moveTarget)) != null) {
+                moved++;
+            }
+        }
+        FacesFailures.info(moved + (moved == 1 ? " file" : " files") + " moved");
+        selected.clear();
+        PrimeFaces.current().ajax().addCallbackParam("moved", true);
+        reload();
     }
 
     public List<TransferProgress> getTransfers() {
@@ -237,6 +313,30 @@ public class DriveView implements Serializable {
 
     public void setQuery(String query) {
         this.query = query;
+    }
+
+    public String getFolderId() {
+        return folderId;
+    }
+
+    public void setFolderId(String folderId) {
+        this.folderId = folderId == null || folderId.isBlank() ? null : folderId;
+    }
+
+    public String getNewFolderName() {
+        return newFolderName;
+    }
+
+    public void setNewFolderName(String newFolderName) {
+        this.newFolderName = newFolderName;
+    }
+
+    public String getMoveTarget() {
+        return moveTarget;
+    }
+
+    public void setMoveTarget(String moveTarget) {
+        this.moveTarget = moveTarget;
     }
 
     public String getLayout() {

@@ -71,6 +71,11 @@ public class FileView implements Serializable {
         return details == null ? 0 : details.chunkMap().stream().filter(c -> c.node().equals(nodeId)).count();
     }
 
+    public String chunksLabel(String nodeId) {
+        long chunks = chunksOn(nodeId);
+        return chunks + (chunks == 1 ? " chunk" : " chunks");
+    }
+
     public String state(String nodeId) {
         return nodes.stream().filter(n -> n.id().equals(nodeId)).map(NodeView::state).findFirst().orElse("?");
     }
