@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -90,6 +91,7 @@ final class Browser implements AutoCloseable {
         until(d -> {
             WebElement field = find(by);
             field.clear();
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
             field.sendKeys(text);
             return text.equals(field.getAttribute("value"));
         });

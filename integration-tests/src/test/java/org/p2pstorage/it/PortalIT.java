@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebElement;
@@ -29,10 +30,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The portal in a real headless Chromium, as a user sees it: register and sign in, upload two files
  * with the upload button and watch the transfers reach 100%, the chunk map spread over several nodes,
- * download identical bytes, a hostile file name shown as text, delete, a folder made and a file moved
- * into it, an ended session sent back to
- * sign-in (a file uploaded meanwhile through the API appears by itself); two-step verification turned on from the secret beside the QR code and used to sign in; an
- * admin stopping a node and seeing it DEAD. Screenshots of every main page go to target/screenshots.
+ * download identical bytes, a file uploaded meanwhile through the API appearing by itself with its
+ * hostile name shown as text, delete, a folder made and a file moved into it, My Drive on a narrow
+ * window, an ended session sent back to sign-in; two-step verification turned on from the secret beside
+ * the QR code and used to sign in; an admin stopping a node and seeing it DEAD, and changing a node's
+ * link. Screenshots of every main page go to target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -46,11 +48,13 @@ class PortalIT {
     }
 
     @AfterEach
-    void startEveryNode() {
+    void restoreTheNetwork() {
         Api admin = Api.suiteAdmin();
         for (int n = 1; n <= 5; n++) {
             admin.post("/api/network/nodes/Node_0" + n + "/start");
         }
+        admin.put("/api/network/nodes/Node_02/link",
+                "{\"bandwidthBytesPerSecond\":0,\"delayMinMs\":0,\"delayMaxMs\":1,\"lossRate\":0.01}");
     }
 
     @Test
@@ -128,6 +132,13 @@ class PortalIT {
             assertTrue(browser.find(By.id("breadcrumb")).getText().contains("Trips"));
             assertFalse(browser.find(By.id("drive:files")).getText().contains(HOSTILE), "other folders' files stay out");
 
+            browser.driver.manage().window().setSize(new Dimension(420, 800));
+            browser.go("/catalog/drive.xhtml");
+            assertTrue(browser.find(By.id("navNetwork")).isDisplayed(), "the navigation stays on a narrow window");
+            assertTrue(browser.find(By.id("drive:files")).getText().contains(HOSTILE));
+            browser.screenshot("drive-narrow");
+            browser.driver.manage().window().setSize(new Dimension(1280, 800));
+
             sameUser.delete("/api/auth/sessions");
             browser.go("/catalog/drive.xhtml");
             browser.until(ExpectedConditions.urlContains("signin.xhtml?expired=true"));
@@ -168,7 +179,7 @@ class PortalIT {
     }
 
     @Test
-    void anAdminStopsANodeAndSeesItDead() throws Exception {
+    void anAdminStopsANodeSeesItDeadAndChangesALink() throws Exception {
         assertEquals(200, Api.suiteAdmin().get("/api/auth/me").status());
         try (Browser browser = Browser.open()) {
             browser.go("/");
@@ -185,6 +196,14 @@ class PortalIT {
             browser.screenshot("network");
             browser.click(d -> nodeRow(browser, "Node_04").findElement(By.cssSelector(".start-node")));
             browser.until(d -> !nodeRow(browser, "Node_04").getText().contains("STOPPED"));
+
+            browser.click(d -> nodeRow(browser, "Node_02").findElement(By.cssSelector(".edit-link")));
+            browser.type(By.id("linkForm:bandwidth_input"), "128");
+            browser.type(By.id("linkForm:delayMax_input"), "20");
+            browser.click(By.id("linkForm:saveLink"));
+            browser.until(d -> nodeRow(browser, "Node_02").getText().contains("128 KiB/s, 0–20 ms"));
+            assertEquals(131072, Api.suiteAdmin().get("/api/network/nodes/Node_02/link").json()
+                    .getJsonNumber("bandwidthBytesPerSecond").longValue());
 
             browser.click(By.id("navStorage"));
             browser.find(By.id("totals"));
