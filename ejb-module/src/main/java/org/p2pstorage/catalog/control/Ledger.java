@@ -159,10 +159,10 @@ public class Ledger {
 
     /** Removes an empty folder; answers false (and keeps it) when files or folders are still in it. */
     public boolean removeFolder(String folderId) {
-        long files = em.createQuery("SELECT COUNT(f) FROM StoredFile f WHERE f.folderId = :id", Long.class)
-                .setParameter("id", folderId).getSingleResult();
-        long folders = em.createQuery("SELECT COUNT(f) FROM Folder f WHERE f.parentId = :id", Long.class)
-                .setParameter("id", folderId).getSingleResult();
+        long files = em.createNamedQuery(StoredFile.COUNT_IN_FOLDER, Long.class)
+                .setParameter("folderId", folderId).getSingleResult();
+        long folders = em.createNamedQuery(Folder.COUNT_CHILDREN, Long.class)
+                .setParameter("folderId", folderId).getSingleResult();
         if (files + folders > 0) {
             return false;
         }

@@ -17,12 +17,12 @@ import jakarta.persistence.Table;
 @Table(name = "folder")
 @NamedQueries({
         @NamedQuery(name = Folder.OF_OWNER, query = "SELECT f FROM Folder f WHERE f.owner = :owner ORDER BY f.name"),
-        @NamedQuery(name = Folder.CHILDREN,
-                query = "SELECT f FROM Folder f WHERE f.owner = :owner AND ((:parent IS NULL AND f.parentId IS NULL) OR f.parentId = :parent) ORDER BY f.name")})
+        @NamedQuery(name = Folder.COUNT_CHILDREN,
+                query = "SELECT COUNT(f) FROM Folder f WHERE f.parentId = :folderId")})
 public class Folder {
 
     public static final String OF_OWNER = "Folder.ofOwner";
-    public static final String CHILDREN = "Folder.children";
+    public static final String COUNT_CHILDREN = "Folder.countChildren";
 
     @Id
     @Column(length = 32)

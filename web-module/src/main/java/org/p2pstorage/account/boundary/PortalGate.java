@@ -14,8 +14,9 @@ import jakarta.servlet.http.HttpSession;
 /**
  * Keeps the portal's pages for signed-in users: a page request without a valid session (set by
  * {@link BearerMechanism}) goes to the sign-in page, with {@code ?expired} when the session it had has
- * ended (revoked, expired, or the browser's HTTP session timed out), so that the page can say why. Ajax requests (polls, buttons) get the same redirect as a Faces
- * partial response, which PrimeFaces follows.
+ * ended (revoked, expired, or the browser's HTTP session timed out), so that the page can say why.
+ * Ajax requests (polls, buttons) get the same redirect as a Faces partial response, which PrimeFaces
+ * follows.
  */
 @WebFilter("*.xhtml")
 public class PortalGate extends HttpFilter {

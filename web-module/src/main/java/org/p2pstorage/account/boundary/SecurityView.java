@@ -68,7 +68,8 @@ public class SecurityView implements Serializable {
     }
 
     public void confirm() {
-        BackupCodes codes = FacesFailures.attempt(() -> accounts.confirmOtp(client.username(), new OtpRequest(null, code, null)));
+        OtpRequest request = new OtpRequest(null, code, null);
+        BackupCodes codes = FacesFailures.attempt(() -> accounts.confirmOtp(client.username(), request));
         code = null;
         if (codes != null) {
             backupCodes = codes.backupCodes();
@@ -84,7 +85,8 @@ public class SecurityView implements Serializable {
     }
 
     public void disable() {
-        Boolean off = FacesFailures.attempt(() -> accounts.disableOtp(client.username(), new OtpRequest(null, code, password)));
+        OtpRequest request = new OtpRequest(null, code, password);
+        Boolean off = FacesFailures.attempt(() -> accounts.disableOtp(client.username(), request));
         code = null;
         if (Boolean.TRUE.equals(off)) {
             password = null;

@@ -111,7 +111,8 @@ public class DriveView implements Serializable {
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
         try (InputStream content = file.getInputStream()) {
-            UploadResponse uploaded = FacesFailures.attempt(() -> files.upload(client.username(), file.getFileName(), content, file.getSize()));
+            UploadResponse uploaded = FacesFailures.attempt(() -> files.upload(client.username(), file.getFileName(),
+                    content, file.getSize()));
             if (uploaded != null && folderId != null) {
                 FacesFailures.attempt(() -> files.move(client.username(), uploaded.fileId(), folderId));
             }
@@ -171,7 +172,8 @@ public class DriveView implements Serializable {
     }
 
     public void rename() {
-        if (renaming != null && FacesFailures.attempt(() -> files.rename(client.username(), renaming.fileId(), newName)) != null) {
+        String fileId = renaming == null ? null : renaming.fileId();
+        if (fileId != null && FacesFailures.attempt(() -> files.rename(client.username(), fileId, newName)) != null) {
             renaming = null;
             PrimeFaces.current().ajax().addCallbackParam("renamed", true);
         }
@@ -273,7 +275,8 @@ public class DriveView implements Serializable {
 
     public String eta(TransferProgress progress) {
         if (!"TRANSFERRING".equals(progress.status())) {
-            return progress.status().equals("AVAILABLE") ? "done in " + seconds(progress.elapsedMs()) : progress.status().toLowerCase(Locale.ROOT);
+            return "AVAILABLE".equals(progress.status()) ? "done in " + seconds(progress.elapsedMs())
+                    : progress.status().toLowerCase(Locale.ROOT);
         }
         return seconds(progress.etaMs()) + " left" + (progress.retransmissions() > 0
                 ? " · " + progress.retransmissions() + " retransmissions" : "");
