@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Application;
 import org.p2pstorage.account.boundary.AuthResource;
 import org.p2pstorage.account.boundary.SignedIn;
 import org.p2pstorage.catalog.boundary.FilesResource;
+import org.p2pstorage.catalog.boundary.FoldersResource;
 import org.p2pstorage.dashboard.boundary.DashboardResource;
 import org.p2pstorage.failure.boundary.FailureMapper;
 import org.p2pstorage.failure.boundary.UnexpectedFailureMapper;
@@ -27,8 +28,8 @@ public class JAXRSConfiguration extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AuthResource.class, SignedIn.class, FilesResource.class, NetworkResource.class,
-                StorageResource.class, DashboardResource.class, OutboxResource.class, TransfersResource.class,
-                FailureMapper.class, ValidationFailureMapper.class, UnexpectedFailureMapper.class);
+        return Set.of(AuthResource.class, SignedIn.class, FilesResource.class, FoldersResource.class,
+                NetworkResource.class, StorageResource.class, DashboardResource.class, OutboxResource.class,
+                TransfersResource.class, FailureMapper.class, ValidationFailureMapper.class, UnexpectedFailureMapper.class);
     }
 }

@@ -200,6 +200,11 @@ public class Api {
                 .PUT(BodyPublishers.ofString(json)));
     }
 
+    public Answer patch(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -57,6 +58,54 @@ class FileRoundTripIT {
 
             assertEquals(200, api.delete("/api/files/" + file.getString("fileId")).status());
         }
+    }
+
+    @Test
+    void aFileIsRenamedByItsOwnerOnly() throws Exception {
+        RandomContent content = new RandomContent(100_000, 9);
+        String fileId = api.upload("draft.txt", content, true).json().getString("fileId");
+
+        Api.Answer renamed = api.patch("/api/files/" + fileId, "{\"name\":\"final report.txt\"}");
+
+        assertEquals(200, renamed.status(), renamed.body());
+        assertEquals("final report.txt", renamed.json().getString("name"));
+        assertEquals("final report.txt", api.get("/api/files/" + fileId).json().getString("name"));
+        Api.Received download = api.download(fileId);
+        assertEquals(content.sha256(), download.sha256());
+        assertTrue(download.contentDisposition().contains("final report.txt"), download.contentDisposition());
+        assertEquals(400, api.patch("/api/files/" + fileId, "{\"name\":\"  \"}").status());
+        assertEquals(400, api.patch("/api/files/" + fileId, "{}").status());
+        assertEquals(404, Api.suiteUser().patch("/api/files/" + fileId, "{\"name\":\"mine.txt\"}").status());
+        api.delete("/api/files/" + fileId);
+    }
+
+    @Test
+    void filesAreMovedIntoFoldersOfTheirOwner() throws Exception {
+        Api.Answer created = api.postJson("/api/folders", Json.createObjectBuilder().add("name", "Trips").build());
+        assertEquals(201, created.status(), created.body());
+        String folder = created.json().getString("folderId");
+        Api.Answer nested = api.postJson("/api/folders", Json.createObjectBuilder().add("name", "2025")
+                .add("parentId", folder).build());
+        assertEquals(folder, nested.json().getString("parentId"));
+        String fileId = api.upload("beach.jpg", new RandomContent(10_000, 4), true).json().getString("fileId");
+
+        Api.Answer moved = api.patch("/api/files/" + fileId, "{\"folderId\":\"" + folder + "\"}");
+
+        assertEquals(200, moved.status(), moved.body());
+        assertEquals(folder, moved.json().getString("folderId"));
+        assertEquals(1, api.get("/api/files/list?folder=" + folder).array().size());
+        assertTrue(api.get("/api/files/list?folder=").array().stream()
+                .noneMatch(f -> f.asJsonObject().getString("fileId").equals(fileId)), "not at the top any more");
+        assertEquals(409, api.delete("/api/folders/" + folder).status(), "not empty");
+        assertEquals(404, Api.suiteUser().patch("/api/files/" + fileId, "{\"folderId\":\"\"}").status());
+        assertEquals(404, api.patch("/api/files/" + fileId, "{\"folderId\":\"nope\"}").status());
+        assertEquals(2, api.get("/api/folders").array().size());
+
+        assertEquals(200, api.patch("/api/files/" + fileId, "{\"folderId\":\"\"}").status());
+        api.delete("/api/files/" + fileId);
+        assertEquals(204, api.delete("/api/folders/" + nested.json().getString("folderId")).status());
+        assertEquals(204, api.delete("/api/folders/" + folder).status());
+        assertEquals(0, api.get("/api/folders").array().size());
     }
 
     @Test

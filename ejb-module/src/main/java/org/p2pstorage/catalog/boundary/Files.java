@@ -31,6 +31,8 @@ import org.p2pstorage.catalog.entity.FileDetails;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FileTotals;
+import org.p2pstorage.catalog.entity.Folder;
+import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.catalog.entity.TransferProgress;
 import org.p2pstorage.catalog.entity.UploadResponse;
@@ -194,6 +196,48 @@ public class Files {
 
     public List<FileSummary> list(String owner) {
         return ledger.list(owner);
+    }
+
+    /** Gives the caller's file a new name, under the same rules as an upload's name. */
+    public FileSummary rename(String owner, String fileId, String name) {
+        owned(owner, fileId);
+        return ledger.rename(fileId, validName(name));
+    }
+
+    /** Puts the caller's file in one of the caller's folders ({@code null} or empty: the top of the drive). */
+    public FileSummary move(String owner, String fileId, String folderId) {
+        owned(owner, fileId);
+        return ledger.move(fileId, ownFolder(owner, folderId));
+    }
+
+    /** The caller's folders, by name; a drive has few, so they come all at once. */
+    public List<FolderView> folders(String owner) {
+        return ledger.folders(owner).stream().map(FolderView::of).toList();
+    }
+
+    /** A new folder in one of the caller's folders ({@code null} or empty: at the top of the drive). */
+    public FolderView createFolder(String owner, String parentId, String name) {
+        return FolderView.of(ledger.createFolder(owner, ownFolder(owner, parentId), validName(name)));
+    }
+
+    /** Removes one of the caller's folders; it must be empty (409 otherwise). */
+    public void deleteFolder(String owner, String folderId) {
+        String id = ownFolder(owner, folderId);
+        if (id == null) {
+            throw Failure.invalid("the top of the drive cannot be deleted");
+        }
+        if (!ledger.removeFolder(id)) {
+            throw new Failure(Failure.Kind.CONFLICT, "the folder is not empty; move or delete what is in it first");
+        }
+    }
+
+    /** The folder's id when it is the caller's, null for the top of the drive; 404 for any other. */
+    private String ownFolder(String owner, String folderId) {
+        if (folderId == null || folderId.isBlank()) {
+            return null;
+        }
+        return ledger.folder(folderId).filter(folder -> folder.ownedBy(owner)).map(Folder::id)
+                .orElseThrow(() -> Failure.notFound("no folder with id " + folderId));
     }
 
     public FileTotals totals() {

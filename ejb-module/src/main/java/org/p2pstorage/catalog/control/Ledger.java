@@ -17,6 +17,7 @@ import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FileTotals;
+import org.p2pstorage.catalog.entity.Folder;
 import org.p2pstorage.catalog.entity.PlacementState;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
@@ -128,6 +129,47 @@ public class Ledger {
             case STORED -> "stored it";
         };
         return "chunk " + receipt.index() + " could not be stored: " + receipt.nodeId() + " " + why;
+    }
+
+    public FileSummary rename(String fileId, String name) {
+        StoredFile file = locked(fileId).orElseThrow(() -> Failure.notFound("no file with id " + fileId));
+        file.rename(name);
+        return FileSummary.of(file);
+    }
+
+    public FileSummary move(String fileId, String folderId) {
+        StoredFile file = locked(fileId).orElseThrow(() -> Failure.notFound("no file with id " + fileId));
+        file.moveTo(folderId);
+        return FileSummary.of(file);
+    }
+
+    public Folder createFolder(String owner, String parentId, String name) {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        Folder folder = new Folder(HexFormat.of().formatHex(id), owner, name, parentId);
+        em.persist(folder);
+        return folder;
+    }
+
+    public Optional<Folder> folder(String folderId) {
+        return Optional.ofNullable(folderId).map(id -> em.find(Folder.class, id));
+    }
+
+    public List<Folder> folders(String owner) {
+        return em.createNamedQuery(Folder.OF_OWNER, Folder.class).setParameter("owner", owner).getResultList();
+    }
+
+    /** Removes an empty folder; answers false (and keeps it) when files or folders are still in it. */
+    public boolean removeFolder(String folderId) {
+        long files = em.createNamedQuery(StoredFile.COUNT_IN_FOLDER, Long.class)
+                .setParameter("folderId", folderId).getSingleResult();
+        long folders = em.createNamedQuery(Folder.COUNT_CHILDREN, Long.class)
+                .setParameter("folderId", folderId).getSingleResult();
+        if (files + folders > 0) {
+            return false;
+        }
+        folder(folderId).ifPresent(em::remove);
+        return true;
     }
 
     public void fail(String fileId, String reason) {

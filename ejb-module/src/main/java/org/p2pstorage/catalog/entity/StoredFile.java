@@ -25,6 +25,8 @@ import jakarta.persistence.Table;
         @NamedQuery(name = StoredFile.ALL, query = "SELECT f FROM StoredFile f ORDER BY f.createdAt DESC, f.id"),
         @NamedQuery(name = StoredFile.OF_OWNER,
                 query = "SELECT f FROM StoredFile f WHERE f.owner = :owner ORDER BY f.createdAt DESC, f.id"),
+        @NamedQuery(name = StoredFile.COUNT_IN_FOLDER,
+                query = "SELECT COUNT(f) FROM StoredFile f WHERE f.folderId = :folderId"),
         @NamedQuery(name = StoredFile.ADOPT, query = "UPDATE StoredFile f SET f.owner = :owner WHERE f.owner IS NULL"),
         @NamedQuery(name = StoredFile.COUNT_BY_STATUS,
                 query = "SELECT f.status, COUNT(f), COALESCE(SUM(f.size), 0) FROM StoredFile f GROUP BY f.status")})
@@ -33,6 +35,7 @@ public class StoredFile {
     public static final String ALL = "StoredFile.all";
     public static final String OF_OWNER = "StoredFile.ofOwner";
     public static final String ADOPT = "StoredFile.adopt";
+    public static final String COUNT_IN_FOLDER = "StoredFile.countInFolder";
     public static final String COUNT_BY_STATUS = "StoredFile.countByStatus";
     public static final int MAX_NAME_LENGTH = 255;
 
@@ -46,6 +49,10 @@ public class StoredFile {
     /** The username of the account the file belongs to; only its owner sees it. */
     @Column(length = 32)
     private String owner;
+
+    /** The folder the file lies in; null at the top of the owner's drive. */
+    @Column(length = 32)
+    private String folderId;
 
     private long size;
 
@@ -160,6 +167,15 @@ public class StoredFile {
 
     public void rename(String name) {
         this.name = name;
+    }
+
+    public String folderId() {
+        return folderId;
+    }
+
+    /** Puts the file in a folder (null: the top of the drive). */
+    public void moveTo(String folderId) {
+        this.folderId = folderId;
     }
 
     public long size() {

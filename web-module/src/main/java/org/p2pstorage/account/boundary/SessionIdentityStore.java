@@ -9,8 +9,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
 /**
- * The identity store of the API and, later, the portal: a bearer token is valid while its session
- * lives; the groups are {@code user} and, for admins, {@code admin}.
+ * The identity store of the API and the portal: a session token is valid while its session lives;
+ * the groups are {@code user} and, for admins, {@code admin}.
  */
 @ApplicationScoped
 public class SessionIdentityStore implements IdentityStore {

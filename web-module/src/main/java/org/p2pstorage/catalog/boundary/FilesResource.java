@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -123,8 +125,13 @@ public class FilesResource {
 
     @GET
     @Path("list")
-    public List<FileSummary> list() {
-        return files.list(client.username());
+    public List<FileSummary> list(@QueryParam("folder") String folder) {
+        List<FileSummary> all = files.list(client.username());
+        if (folder == null) {
+            return all;
+        }
+        String in = folder.isBlank() ? null : folder;
+        return all.stream().filter(f -> Objects.equals(f.folderId(), in)).toList();
     }
 
     @GET
@@ -153,6 +160,31 @@ public class FilesResource {
         FileDetails file = files.details(client.username(), fileId);
         files.delete(client.username(), fileId);
         return new Deleted(file.fileId(), file.name());
+    }
+
+    /**
+     * Renames the file ({@code "name"}, the same rules as an upload's name) and/or moves it to a folder
+     * ({@code "folderId"}, empty for the top of the drive).
+     */
+    @PATCH
+    @Path("{fileId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FileSummary change(@PathParam("fileId") String fileId, Change change) {
+        if (change == null || (change.name() == null && change.folderId() == null)) {
+            throw Failure.invalid("the body must be {\"name\":\"…\"} and/or {\"folderId\":\"…\"}");
+        }
+        FileSummary changed = null;
+        if (change.folderId() != null) {
+            changed = files.move(client.username(), fileId, change.folderId());
+        }
+        if (change.name() != null) {
+            changed = files.rename(client.username(), fileId, change.name());
+        }
+        return changed;
+    }
+
+    /** The body of a file change: a new name, a folder, or both. */
+    public record Change(String name, String folderId) {
     }
 
     /** What a delete answers. */
