@@ -75,6 +75,8 @@ body=$(cat <<TXT
 Script: \`bench/network-fidelity.sh\`. Links at 65,536 B/s with 1-10 ms delay and no loss; "measured" is
 the client's wall time for an upload with \`?wait=true\` (HTTP, chunking and the last acknowledgement
 included); "model" is the link model's expected time for the same transfer (\`GET /api/transfers/{id}\`).
+The ideal for 2.5 MB assumes its bytes split evenly over 5 links; in 64 KiB chunks the busiest link
+carries 8 full chunks, which the model counts.
 
 | transfer | ideal | model | measured | measured vs model |
 |---|---|---|---|---|
