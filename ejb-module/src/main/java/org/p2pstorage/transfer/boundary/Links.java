@@ -3,8 +3,10 @@ package org.p2pstorage.transfer.boundary;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,7 @@ public class Links {
     private static final Logger LOG = Logger.getLogger(Links.class.getName());
     private static final int RECENT_EVENTS = 500;
     private static final int CONTROL_PACKET_BYTES = 40;
+    private static final int TRACKED_TRANSFERS = 10_000;
 
     @Inject
     @ConfigProperty(name = "p2p.link.bandwidth", defaultValue = "64KiB")
@@ -90,7 +93,14 @@ public class Links {
     }
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
-    private final Map<String, TransferTrack> transfers = new ConcurrentHashMap<>();
+    /** The most recent transfers' bookings, for progress and ETA; the oldest are forgotten past the limit. */
+    private final Map<String, TransferTrack> transfers = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TransferTrack> eldest) {
+                    return size() > TRACKED_TRANSFERS;
+                }
+            });
     private final Deque<PacketEvent> recent = new ArrayDeque<>();
     private InterfaceCounters gateway;
     private Draws draws;
