@@ -1,7 +1,6 @@
 package org.p2pstorage.storage.boundary;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -131,10 +130,6 @@ public class StorageNode {
         } finally {
             publish();
         }
-    }
-
-    public List<ChunkKey> chunks() {
-        return store.keys();
     }
 
     public NodeStatus stop() {

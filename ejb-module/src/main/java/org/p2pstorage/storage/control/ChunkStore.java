@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -220,10 +219,6 @@ public class ChunkStore {
         return entry.size();
     }
 
-    public synchronized List<ChunkKey> keys() {
-        return List.copyOf(entries.keySet());
-    }
-
     public synchronized long used() {
         return used;
     }
@@ -238,9 +233,5 @@ public class ChunkStore {
 
     public synchronized int segments() {
         return entries.size();
-    }
-
-    public Path folder() {
-        return folder;
     }
 }

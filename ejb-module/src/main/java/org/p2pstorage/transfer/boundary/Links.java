@@ -234,10 +234,6 @@ public class Links {
         }
     }
 
-    public long seed() {
-        return seed;
-    }
-
     private void event(PacketType type, String source, String destination, long seq, long ack, int bytes,
                        int checksum, boolean lost) {
         synchronized (recent) {

@@ -16,10 +16,6 @@ public final class Draws {
         this.seed = seed;
     }
 
-    public long seed() {
-        return seed;
-    }
-
     /** A number in [0, 1) for this key. */
     public double uniform(String key, int attempt, String purpose) {
         return generator(key, attempt, purpose).nextDouble();
