@@ -52,6 +52,15 @@ public class DriveView implements Serializable {
     Files files;
 
     @EJB
+    Uploads uploads;
+
+    @EJB
+    Downloads downloads;
+
+    @EJB
+    Folders folderBoundary;
+
+    @EJB
     Network network;
 
     @Inject
@@ -79,11 +88,11 @@ public class DriveView implements Serializable {
     /** Reads the list and the progress of every transfer that is running or was watched here. */
     public void reload() {
         String owner = client.username();
-        folders = files.folders(owner);
+        folders = folderBoundary.folders(owner);
         all = files.list(owner);
         for (FileSummary file : all) {
             if ("TRANSFERRING".equals(file.status()) || transfers.containsKey(file.fileId())) {
-                TransferProgress progress = FacesFailures.attempt(() -> files.progress(owner, file.fileId()));
+                TransferProgress progress = FacesFailures.attempt(() -> uploads.progress(owner, file.fileId()));
                 if (progress != null) {
                     transfers.put(file.fileId(), progress);
                 }
@@ -111,7 +120,7 @@ public class DriveView implements Serializable {
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
         try (InputStream content = file.getInputStream()) {
-            UploadResponse uploaded = FacesFailures.attempt(() -> files.upload(client.username(), file.getFileName(),
+            UploadResponse uploaded = FacesFailures.attempt(() -> uploads.upload(client.username(), file.getFileName(),
                     content, file.getSize()));
             if (uploaded != null && folderId != null) {
                 FacesFailures.attempt(() -> files.move(client.username(), uploaded.fileId(), folderId));
@@ -130,11 +139,11 @@ public class DriveView implements Serializable {
     }
 
     public StreamedContent download(FileSummary file) {
-        Download download = FacesFailures.attempt(() -> files.download(client.username(), file.fileId()));
+        Download download = FacesFailures.attempt(() -> downloads.download(client.username(), file.fileId()));
         if (download == null) {
             return null;
         }
-        Files boundary = files;
+        Downloads boundary = downloads;
         return DefaultStreamedContent.builder().name(download.name()).contentType("application/octet-stream")
                 .contentLength(download.size()).writer(out -> {
                     try {
@@ -223,7 +232,7 @@ public class DriveView implements Serializable {
     }
 
     public void createFolder() {
-        if (FacesFailures.attempt(() -> files.createFolder(client.username(), folderId, newFolderName)) != null) {
+        if (FacesFailures.attempt(() -> folderBoundary.createFolder(client.username(), folderId, newFolderName)) != null) {
             FacesFailures.info("folder " + newFolderName.strip() + " created");
             newFolderName = null;
             PrimeFaces.current().ajax().addCallbackParam("created", true);
@@ -232,7 +241,7 @@ public class DriveView implements Serializable {
     }
 
     public void deleteFolder(FolderView folder) {
-        if (FacesFailures.perform(() -> files.deleteFolder(client.username(), folder.folderId()))) {
+        if (FacesFailures.perform(() -> folderBoundary.deleteFolder(client.username(), folder.folderId()))) {
             FacesFailures.info("folder " + folder.name() + " deleted");
         }
         reload();

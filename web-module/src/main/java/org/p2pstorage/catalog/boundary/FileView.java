@@ -60,20 +60,32 @@ public class FileView implements Serializable {
         return colours.getOrDefault(nodeId, 7);
     }
 
-    public String cellClass(ChunkView chunk) {
-        return "chunk node-" + colour(chunk.node())
-                + (highlighted != null && !highlighted.equals(chunk.node()) ? " dim" : "")
-                + ("STORED".equals(chunk.state()) ? "" : " pending");
+    /** One cell of the map: one copy of one chunk. */
+    public record Cell(int index, int size, String node, String state, String chunkHealth) {
     }
 
-    /** The nodes that hold chunks of this file, with how many each holds. */
+    /** Every copy of every chunk, chunk by chunk. */
+    public List<Cell> getCells() {
+        return details == null ? List.of() : details.chunkMap().stream()
+                .flatMap(c -> c.copies().stream().map(copy -> new Cell(c.index(), c.size(), copy.node(), copy.state(), c.health())))
+                .toList();
+    }
+
+    public String cellClass(Cell cell) {
+        return "chunk node-" + colour(cell.node())
+                + (highlighted != null && !highlighted.equals(cell.node()) ? " dim" : "")
+                + ("STORED".equals(cell.state()) ? "" : " pending");
+    }
+
+    /** How many copies of this file's chunks the node holds. */
     public long chunksOn(String nodeId) {
-        return details == null ? 0 : details.chunkMap().stream().filter(c -> c.node().equals(nodeId)).count();
+        return details == null ? 0 : details.chunkMap().stream()
+                .flatMap(c -> c.copies().stream()).filter(c -> c.node().equals(nodeId)).count();
     }
 
     public String chunksLabel(String nodeId) {
         long chunks = chunksOn(nodeId);
-        return chunks + (chunks == 1 ? " chunk" : " chunks");
+        return chunks + (chunks == 1 ? " copy" : " copies");
     }
 
     public String state(String nodeId) {
