@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A file the network cannot hold is refused with 507 and leaves nothing behind: no catalog rows,
- * no chunk files, the used and free bytes exactly as before. (The suite server's nodes hold 16 MB each.)
+ * no chunk files, the used and free bytes exactly as before. (The suite server's nodes hold 24 MB each.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -86,7 +86,9 @@ class RecoveryIT {
             assertEquals(0, newcomer.get("/api/files/list").array().size(), "a new account with an old name gets nothing");
             assertEquals(404, newcomer.get("/api/files/" + smallId).status());
 
-            JsonObject report = rescuer.post("/api/catalog/rebuild").json();
+            Api.Answer rebuilt = rescuer.post("/api/catalog/rebuild");
+            assertEquals(200, rebuilt.status(), rebuilt.body());
+            JsonObject report = rebuilt.json();
             assertEquals(0, report.getInt("filesRecovered"), "nothing more to recover: " + report);
             assertEquals(0, report.getInt("copiesDropped"));
             deployer.undeploy(EAR);

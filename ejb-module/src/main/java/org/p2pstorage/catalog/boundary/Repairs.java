@@ -66,6 +66,8 @@ public class Repairs {
     private static final long TICK_MS = 100;
     private static final long SCAN_EVERY_MS = 2000;
     private static final int BATCH = 200;
+    /** Repair copies sent in one transaction: about 1 MiB of 64 KiB chunks. */
+    private static final int SEND_AT_ONCE = 16;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -187,24 +189,55 @@ public class Repairs {
     /** Sends a repair copy for each chunk below strength that the links admit now; true when some must wait. */
     private boolean repairWeak() {
         Set<String> live = network.liveNodes();
-        boolean waiting = false;
+        List<ChunkDispatch.Repair> batch = new ArrayList<>();
+        int sent = 0;
+        int waiting = 0;
         for (FileChunk chunk : copies.underStrength(network.countedNodes(grace.duration()), BATCH)) {
-            waiting |= !repairOne(chunk, live);
+            Optional<ChunkDispatch.Repair> repair = repairOne(chunk, live);
+            repair.ifPresent(batch::add);
+            sent += repair.isPresent() ? 1 : 0;
+            waiting += repair.isPresent() ? 0 : 1;
+            if (batch.size() >= SEND_AT_ONCE) {
+                send(batch);
+            }
         }
-        return waiting;
+        send(batch);
+        if (sent > 0) {
+            LOG.log(Level.INFO, "repair: {0} copies on their way, {1} chunks waiting for a link, a node or a good copy",
+                    new Object[]{sent, waiting});
+        }
+        return waiting > 0;
     }
 
-    /** One more copy of the chunk, from a good copy; false when it has to wait (links busy, no room, no copy). */
-    private boolean repairOne(FileChunk chunk, Set<String> live) {
+    /** Records and sends the batch in one transaction; room reserved for copies not needed any more is given back. */
+    private void send(List<ChunkDispatch.Repair> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            dispatch.repair(batch).forEach(r -> network.release(r.target(), r.data().length));
+        } catch (RuntimeException e) {
+            batch.forEach(r -> network.release(r.target(), r.data().length));
+            throw e;
+        } finally {
+            batch.clear();
+        }
+    }
+
+    /**
+     * One more copy of the chunk, read from a good copy and booked on the links; empty when it has to wait
+     * (links busy, no node with room, no good copy).
+     */
+    private Optional<ChunkDispatch.Repair> repairOne(FileChunk chunk, Set<String> live) {
         List<ChunkCopy> sources = chunk.readable(live::contains);
         if (sources.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Set<String> taken = new HashSet<>();
         chunk.copies().forEach(c -> taken.add(c.nodeId()));
         List<String> target = network.place(chunk.size(), 1, taken);
         if (target.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         for (ChunkCopy source : sources) {
             Optional<byte[]> data = goodBytes(chunk, source.nodeId());
@@ -212,16 +245,16 @@ public class Repairs {
                 continue;
             }
             Optional<Booking> booking = links.relayChunk(source.nodeId(), target.get(0), chunk.index(), chunk.sha256(), chunk.size());
-            if (booking.isPresent() && dispatch.repair(chunk.fileId(), chunk.index(), target.get(0), data.get(),
-                    booking.get().arrivalNanos())) {
+            if (booking.isPresent()) {
                 progress.sent(source.nodeId(), target.get(0), chunk.size(), booking.get().startNanos(),
                         booking.get().arrivalNanos());
-                return true;
+                return Optional.of(new ChunkDispatch.Repair(chunk.fileId(), chunk.index(), target.get(0), data.get(),
+                        booking.get().arrivalNanos()));
             }
             break;
         }
         network.release(target.get(0), chunk.size());
-        return false;
+        return Optional.empty();
     }
 
     private Optional<byte[]> goodBytes(FileChunk chunk, String nodeId) {
