@@ -52,6 +52,7 @@ class RecoveryIT {
 
     @Test
     void aLostCatalogIsRebuiltFromTheNodes() throws Exception {
+        deleteTree(data());
         Api first = Api.restart().signedUp("first");
         Api owner = Api.restart().signedUp("owner");
         RandomContent big = new RandomContent(1_200_000, 61);
