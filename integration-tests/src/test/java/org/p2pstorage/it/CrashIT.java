@@ -88,6 +88,7 @@ class CrashIT {
 
             killHard();
             controller.start(SERVER);
+            DurabilityIT.awaitTrue(() -> admin.get("/api/files/list").status() == 200, "the application is deployed again");
 
             DurabilityIT.awaitTrue(() -> admin.get("/api/files/list").array().getValuesAs(JsonObject.class).stream()
                     .noneMatch(f -> f.getString("status").equals("TRANSFERRING")), "every upload has ended one way or the other");

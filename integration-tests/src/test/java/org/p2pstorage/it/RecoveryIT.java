@@ -67,6 +67,7 @@ class RecoveryIT {
             controller.stop(SERVER);
             deleteTree(data().resolve("db"));
             controller.start(SERVER);
+            DurabilityIT.awaitTrue(() -> Api.restart().get("/api/files/list").status() == 401, "the application is deployed again");
 
             Api rescuer = Api.restart().signedUp("rescuer");
             List<JsonObject> recovered = rescuer.get("/api/files/list").array().getValuesAs(JsonObject.class);
