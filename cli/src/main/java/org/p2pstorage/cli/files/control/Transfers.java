@@ -113,7 +113,7 @@ public class Transfers {
         long done = progress.getJsonNumber("bytesAcknowledged").longValue();
         long total = progress.getJsonNumber("bytesTotal").longValue();
         if (total < 0) {
-            total = size;
+            total = size * Math.max(1, progress.getInt("replicas", 1));
         }
         double seconds = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
         double rate = done / seconds;
