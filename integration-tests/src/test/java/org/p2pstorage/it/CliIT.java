@@ -367,7 +367,9 @@ class CliIT {
             assertEquals(32, repaired.out().lines()
                             .filter(l -> l.matches("(\\d+ .*| +)Node_0\\d +STORED.*") && !l.contains(lost)).count(),
                     "two stored copies of every chunk on the live nodes:\n" + repaired.out());
-            awaitLine("repair", l -> l.equals("Chunks at risk:   0 (every chunk at full strength)"), "nothing left at risk");
+            Run started = ok("repair");
+            assertTrue(started.out().lines().anyMatch(l -> l.matches(lost + " +STOPPED +" + since + " +\\S+ \\(started\\) .*")),
+                    "past the grace, the node's repair has started:\n" + started.out());
         } finally {
             ok("node", "start", lost);
             ok("delete", fileId);
