@@ -225,7 +225,7 @@ class CliIT {
         List<String> nodes = ok("nodes").out().lines().toList();
         assertEquals("Network: P2P_Storage_Network (192.168.1.0/24)", nodes.get(0));
         assertTrue(nodes.get(2).matches("Node ID +IP Address +Status +Storage +Files"), nodes.get(2));
-        assertTrue(nodes.get(4).matches("Node_01 +192\\.168\\.1\\.2 +ALIVE +[\\d.]+[KMG]?B / 16\\.00MB +\\d+"), nodes.get(4));
+        assertTrue(nodes.get(4).matches("Node_01 +192\\.168\\.1\\.2 +ALIVE +[\\d.]+[KMG]?B / 24\\.00MB +\\d+"), nodes.get(4));
         assertEquals(9, nodes.size());
 
         Run health = ok("health");
@@ -241,7 +241,7 @@ class CliIT {
             ok("node", "start", "Node_05");
         }
 
-        assertTrue(ok("storage").out().lines().anyMatch(l -> l.matches("Total +80\\.00MB .*")));
+        assertTrue(ok("storage").out().lines().anyMatch(l -> l.matches("Total +120\\.00MB .*")));
         assertTrue(ok("topology").out().contains("Node_03         192.168.1.4"));
         assertTrue(ok("stats").out().contains("Packets by type (sent): "));
         assertEquals("Node_04 link: bandwidth unthrottled, delay 0-1 ms, loss 1.00%", ok("link", "Node_04").out().strip());
