@@ -3,43 +3,37 @@ package org.p2pstorage.catalog.boundary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.p2pstorage.account.boundary.Client;
-import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.catalog.entity.TransferProgress;
 import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.failure.boundary.FacesFailures;
-import org.p2pstorage.network.boundary.Network;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 import org.primefaces.model.file.UploadedFile;
 
 /**
  * My Drive: the caller's folders (create, open, a breadcrumb, move files into them) and files as a list
- * or a grid, uploads (button or drag-and-drop, several at once),
- * download, rename, delete, and the progress of every transfer as the network acknowledges its chunks.
- * It calls the same {@link Files} boundary as the REST API. An upload request returns once every chunk
- * is sent; meanwhile the page's poll reads {@link Files#progress} of each transferring file, so the bar
- * follows the acknowledgements of the nodes, not the browser's HTTP upload.
+ * or a grid (remembered in a cookie), uploads (button or drag-and-drop, several at once; cancel; a second
+ * file of the same name asks keep both or replace), download, rename, delete, and the progress of every
+ * transfer as the network acknowledges its chunks. The table is a {@link FileTable}: sorted and cut into
+ * pages on the server. It calls the same {@link Files} boundary as the REST API. An upload request returns
+ * once every chunk is sent; meanwhile the page's poll reads {@link Files#progress} of each transferring file.
  */
 @Named
 @ViewScoped
@@ -47,20 +41,18 @@ public class DriveView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DriveView.class.getName());
+    static final String LAYOUT_COOKIE = "p2p-layout";
 
     @EJB
     Files files;
-
-    @EJB
-    Network network;
 
     @Inject
     Client client;
 
     private volatile List<FileSummary> all = List.of();
     private List<FileSummary> selected = new ArrayList<>();
-    /** The transfers this page has watched, in the order they appeared, with their latest progress. */
-    private final Map<String, TransferProgress> transfers = new ConcurrentHashMap<>();
+    private final TransferWatch watch = new TransferWatch();
+    private final FileTable table = new FileTable();
     private String query;
     private String layout = "list";
     private FileSummary renaming;
@@ -70,9 +62,15 @@ public class DriveView implements Serializable {
     private volatile List<FolderView> folders = List.of();
     private String newFolderName;
     private String moveTarget;
+    /** An upload whose name was already taken in its folder: [new file id, name, the older file's id]. */
+    private String[] duplicate;
 
     @PostConstruct
     void load() {
+        Object cookie = FacesContext.getCurrentInstance().getExternalContext().getRequestCookieMap().get(LAYOUT_COOKIE);
+        if (cookie instanceof jakarta.servlet.http.Cookie remembered) {
+            setLayout(remembered.getValue());
+        }
         reload();
     }
 
@@ -80,16 +78,24 @@ public class DriveView implements Serializable {
     public void reload() {
         String owner = client.username();
         folders = files.folders(owner);
-        all = files.list(owner);
-        for (FileSummary file : all) {
-            if ("TRANSFERRING".equals(file.status()) || transfers.containsKey(file.fileId())) {
+        List<FileSummary> read = files.list(owner);
+        for (FileSummary file : read) {
+            if ("TRANSFERRING".equals(file.status())) {
+                watch.claimCancelled(file.name(), file.fileId());
+            }
+            if ("TRANSFERRING".equals(file.status()) || watch.watches(file.fileId())) {
                 TransferProgress progress = FacesFailures.attempt(() -> files.progress(owner, file.fileId()));
                 if (progress != null) {
-                    transfers.put(file.fileId(), progress);
+                    watch.update(progress);
                 }
             }
+            if (watch.isCancelled(file.fileId()) && !"TRANSFERRING".equals(file.status())) {
+                FacesFailures.perform(() -> files.delete(owner, file.fileId()));
+            }
         }
-        transfers.keySet().retainAll(all.stream().map(FileSummary::fileId).toList());
+        all = read.stream().filter(f -> !watch.isCancelled(f.fileId())).toList();
+        watch.keepOnly(read.stream().map(FileSummary::fileId).toList());
+        table.show(getFiles());
         listed = signature();
     }
 
@@ -103,22 +109,30 @@ public class DriveView implements Serializable {
     private String signature() {
         StringBuilder text = new StringBuilder();
         all.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.name()).append(f.folderId()).append(';'));
-        folders.forEach(f -> text.append(f.folderId()).append(';'));
+        folders.forEach(f -> text.append(f.folderId()).append(f.name()).append(';'));
         return text.toString();
     }
 
     /** One file of an upload: sent through the network by the same boundary as {@code POST /api/files/upload}. */
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
+        String name = file.getFileName();
+        FileSummary older = all.stream().filter(f -> f.name().equals(name) && Objects.equals(f.folderId(), folderId))
+                .findFirst().orElse(null);
         try (InputStream content = file.getInputStream()) {
-            UploadResponse uploaded = FacesFailures.attempt(() -> files.upload(client.username(), file.getFileName(),
-                    content, file.getSize()));
+            UploadResponse uploaded = FacesFailures.attempt(() -> files.upload(client.username(), name, content, file.getSize()));
             if (uploaded != null && folderId != null) {
                 FacesFailures.attempt(() -> files.move(client.username(), uploaded.fileId(), folderId));
             }
+            if (uploaded != null && (watch.claimCancelled(name, uploaded.fileId()) || watch.isCancelled(uploaded.fileId()))) {
+                FacesFailures.info("upload of " + name + " cancelled");
+            } else if (uploaded != null && older != null) {
+                duplicate = new String[]{uploaded.fileId(), name, older.fileId()};
+                PrimeFaces.current().executeScript("PF('duplicateDialog').show()");
+            }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "upload of a file could not be read", e);
-            FacesFailures.error("the upload could not be read");
+            FacesFailures.error("the upload of " + name + " could not be read");
         } finally {
             try {
                 file.delete();
@@ -129,20 +143,52 @@ public class DriveView implements Serializable {
         reload();
     }
 
-    public StreamedContent download(FileSummary file) {
-        Download download = FacesFailures.attempt(() -> files.download(client.username(), file.fileId()));
-        if (download == null) {
-            return null;
+    /** The browser's × on an upload still on its way: the file it makes is deleted as soon as it can be. */
+    public void cancelUpload() {
+        String name = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("name");
+        if (name == null || name.isBlank()) {
+            return;
         }
-        Files boundary = files;
-        return DefaultStreamedContent.builder().name(download.name()).contentType("application/octet-stream")
-                .contentLength(download.size()).writer(out -> {
-                    try {
-                        boundary.write(download, out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).build();
+        all.stream().filter(f -> f.name().equals(name) && "TRANSFERRING".equals(f.status())).findFirst()
+                .ifPresentOrElse(f -> watch.cancel(f.fileId()), () -> watch.cancelByName(name));
+        FacesFailures.info("upload of " + name + " cancelled");
+        reload();
+    }
+
+    /** Cancel in the Transfers panel. */
+    public void cancel(TransferProgress transfer) {
+        watch.cancel(transfer.fileId());
+        FacesFailures.info("upload of " + transfer.name() + " cancelled");
+        reload();
+    }
+
+    /** Keep both: the new file takes the first free "name (n).ext". */
+    public void keepBoth() {
+        if (duplicate != null) {
+            String free = FileActions.freeName(duplicate[1], all.stream().map(FileSummary::name).toList());
+            String fileId = duplicate[0];
+            FacesFailures.attempt(() -> files.rename(client.username(), fileId, free));
+            duplicate = null;
+        }
+        reload();
+    }
+
+    /** Replace: the older file of that name is deleted. */
+    public void replace() {
+        if (duplicate != null) {
+            String olderId = duplicate[2];
+            FacesFailures.perform(() -> files.delete(client.username(), olderId));
+            duplicate = null;
+        }
+        reload();
+    }
+
+    public String getDuplicateName() {
+        return duplicate == null ? null : duplicate[1];
+    }
+
+    public StreamedContent download(FileSummary file) {
+        return FileActions.download(files, client.username(), file.fileId(), file.name());
     }
 
     public void delete(FileSummary file) {
@@ -154,9 +200,8 @@ public class DriveView implements Serializable {
     }
 
     public void deleteSelected() {
-        List<FileSummary> chosen = new ArrayList<>(selected);
         int deleted = 0;
-        for (FileSummary file : chosen) {
+        for (FileSummary file : new ArrayList<>(selected)) {
             if (FacesFailures.perform(() -> files.delete(client.username(), file.fileId()))) {
                 deleted++;
             }
@@ -183,14 +228,30 @@ public class DriveView implements Serializable {
     /** The files the page shows: those in the open folder, or, while searching, every file whose name has the text. */
     public List<FileSummary> getFiles() {
         if (isSearching()) {
-            String part = query.strip().toLowerCase(Locale.ROOT);
-            return all.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains(part)).toList();
+            return all.stream().filter(f -> FileTable.matches(f.name(), query)).toList();
         }
         return all.stream().filter(f -> Objects.equals(f.folderId(), folderId)).toList();
     }
 
+    public FileTable getTable() {
+        return table;
+    }
+
+    public String getEmptyMessage() {
+        if (isSearching()) {
+            return "No file matches “" + query.strip() + "”.";
+        }
+        return folderId == null ? "No files yet: upload some, or drop them on the upload box." : "This folder is empty.";
+    }
+
     public boolean isSearching() {
         return query != null && !query.isBlank();
+    }
+
+    /** The folder a file is in, for search results ("My Drive" at the top). */
+    public String folderOf(FileSummary file) {
+        return folders.stream().filter(f -> f.folderId().equals(file.folderId())).map(FolderView::name).findFirst()
+                .orElse("My Drive");
     }
 
     /** The folders in the open folder. */
@@ -215,11 +276,6 @@ public class DriveView implements Serializable {
             id = folder.parentId();
         }
         return path;
-    }
-
-    public String getFolderName() {
-        List<FolderView> path = getPath();
-        return path.isEmpty() ? "My Drive" : path.get(path.size() - 1).name();
     }
 
     public void createFolder() {
@@ -253,53 +309,25 @@ public class DriveView implements Serializable {
     }
 
     public List<TransferProgress> getTransfers() {
-        return all.stream().map(f -> transfers.get(f.fileId())).filter(t -> t != null).toList();
+        return watch.inOrder(all.stream().map(FileSummary::fileId).toList());
     }
 
     public void clearTransfers() {
-        transfers.values().removeIf(t -> !"TRANSFERRING".equals(t.status()));
+        watch.clearFinished();
     }
 
+    /** The bytes of the caller's own files: what "used" means in a personal drive. */
     public long getUsedBytes() {
         return all.stream().mapToLong(FileSummary::size).sum();
     }
 
-    public long getCapacityBytes() {
-        return network.storage().total().capacityBytes();
-    }
-
-    public int getUsedPercent() {
-        long capacity = getCapacityBytes();
-        return capacity == 0 ? 0 : (int) Math.min(100, Math.ceil(getUsedBytes() * 100.0 / capacity));
-    }
-
     public String eta(TransferProgress progress) {
-        if (!"TRANSFERRING".equals(progress.status())) {
-            return "AVAILABLE".equals(progress.status()) ? "done in " + seconds(progress.elapsedMs())
-                    : progress.status().toLowerCase(Locale.ROOT);
-        }
-        return seconds(progress.etaMs()) + " left" + (progress.retransmissions() > 0
-                ? " · " + progress.retransmissions() + " retransmissions" : "");
+        return TransferWatch.timeLeft(progress);
     }
 
-    private static String seconds(long ms) {
-        return ms < 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : (ms / 1000) + " s";
-    }
-
-    /** A PrimeIcons name for the file's type, from its extension. */
-    public String icon(String name) {
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        return switch (extension) {
-            case "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp" -> "pi pi-image";
-            case "pdf" -> "pi pi-file-pdf";
-            case "doc", "docx", "odt", "rtf" -> "pi pi-file-word";
-            case "xls", "xlsx", "ods", "csv" -> "pi pi-file-excel";
-            case "mp4", "mkv", "avi", "mov", "webm" -> "pi pi-video";
-            case "mp3", "wav", "ogg", "flac" -> "pi pi-volume-up";
-            case "zip", "gz", "tar", "7z", "rar", "bz2", "xz" -> "pi pi-box";
-            case "txt", "md", "log" -> "pi pi-file-edit";
-            default -> "pi pi-file";
-        };
+    /** A transferring file's size is not known yet in the list: say so rather than "0 B". */
+    public boolean isUploading(FileSummary file) {
+        return "TRANSFERRING".equals(file.status());
     }
 
     public List<FileSummary> getSelected() {
@@ -316,6 +344,7 @@ public class DriveView implements Serializable {
 
     public void setQuery(String query) {
         this.query = query;
+        table.show(getFiles());
     }
 
     public String getFolderId() {
@@ -324,6 +353,7 @@ public class DriveView implements Serializable {
 
     public void setFolderId(String folderId) {
         this.folderId = folderId == null || folderId.isBlank() ? null : folderId;
+        table.show(getFiles());
     }
 
     public String getNewFolderName() {

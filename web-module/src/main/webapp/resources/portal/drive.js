@@ -1,0 +1,30 @@
+/* My Drive's keyboard and browser hooks: the × of an upload on its way cancels it on the server too,
+   the Delete key deletes the selected files (after the confirmation), and the layout is remembered. */
+(function () {
+    document.addEventListener('click', function (event) {
+        var cancel = event.target.closest('.upload .ui-fileupload-row .ui-fileupload-cancel');
+        if (!cancel) {
+            return;
+        }
+        var name = cancel.closest('.ui-fileupload-row').querySelector('.ui-fileupload-filename');
+        if (name && window.cancelUpload) {
+            window.cancelUpload([{name: 'name', value: name.textContent}]);
+        }
+    }, true);
+    document.addEventListener('keydown', function (event) {
+        var target = event.target;
+        if (event.key !== 'Delete' || target.closest('input, textarea, select, [contenteditable], .ui-dialog')) {
+            return;
+        }
+        var button = document.getElementById('drive:deleteSelected');
+        if (button && !button.disabled) {
+            event.preventDefault();
+            button.click();
+        }
+    });
+    document.addEventListener('change', function (event) {
+        if (event.target.name === 'drive:layout') {
+            document.cookie = 'p2p-layout=' + encodeURIComponent(event.target.value) + '; path=/; max-age=31536000; SameSite=Lax';
+        }
+    });
+})();
