@@ -1,5 +1,5 @@
 /* My Drive's keyboard and browser hooks: the × of an upload on its way cancels it on the server too,
-   the Delete key deletes the selected files (after the confirmation), and the layout is remembered. */
+   the Delete key deletes the selected files (after the confirmation). */
 (function () {
     document.addEventListener('click', function (event) {
         var cancel = event.target.closest('.upload .ui-fileupload-row .ui-fileupload-cancel');
@@ -20,11 +20,6 @@
         if (button && !button.disabled) {
             event.preventDefault();
             button.click();
-        }
-    });
-    document.addEventListener('change', function (event) {
-        if (event.target.name === 'drive:layout') {
-            document.cookie = 'p2p-layout=' + encodeURIComponent(event.target.value) + '; path=/; max-age=31536000; SameSite=Lax';
         }
     });
 })();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -124,6 +125,9 @@ public class DriveView implements Serializable {
             if (uploaded != null && folderId != null) {
                 FacesFailures.attempt(() -> files.move(client.username(), uploaded.fileId(), folderId));
             }
+            if (uploaded != null) {
+                FileActions.sayIfChanged(name, uploaded.name());
+            }
             if (uploaded != null && (watch.claimCancelled(name, uploaded.fileId()) || watch.isCancelled(uploaded.fileId()))) {
                 FacesFailures.info("upload of " + name + " cancelled");
             } else if (uploaded != null && older != null) {
@@ -218,7 +222,9 @@ public class DriveView implements Serializable {
 
     public void rename() {
         String fileId = renaming == null ? null : renaming.fileId();
-        if (fileId != null && FacesFailures.attempt(() -> files.rename(client.username(), fileId, newName)) != null) {
+        FileSummary renamed = fileId == null ? null : FacesFailures.attempt(() -> files.rename(client.username(), fileId, newName));
+        if (renamed != null) {
+            FileActions.sayIfChanged(newName, renamed.name());
             renaming = null;
             PrimeFaces.current().ajax().addCallbackParam("renamed", true);
         }
@@ -378,6 +384,14 @@ public class DriveView implements Serializable {
 
     public void setLayout(String layout) {
         this.layout = "grid".equals(layout) ? "grid" : "list";
+    }
+
+    /** List or grid, remembered for a year in a cookie of this site only. */
+    public void changeLayout(String chosen) {
+        setLayout(chosen);
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        external.addResponseCookie(LAYOUT_COOKIE, layout, Map.of("path", external.getRequestContextPath() + "/",
+                "maxAge", 31_536_000, "httpOnly", true, "SameSite", "Lax"));
     }
 
     public FileSummary getRenaming() {

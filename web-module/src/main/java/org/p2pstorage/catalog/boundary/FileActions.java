@@ -58,6 +58,19 @@ final class FileActions {
         return null;
     }
 
+    /**
+     * Names are never changed silently: when the catalog kept a name other than the one typed or uploaded
+     * (its rules took a part away), the user is told which name the file has now. Answers whether it said so.
+     */
+    static boolean sayIfChanged(String typed, String kept) {
+        if (typed == null || kept == null || typed.strip().equals(kept)) {
+            return false;
+        }
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                "“" + typed.strip() + "” was saved as “" + kept + "”: only the part after the last / or \\ is kept.", null));
+        return true;
+    }
+
     /** The first of "name (1).ext", "name (2).ext", … that no file in {@code taken} has. */
     static String freeName(String name, Collection<String> taken) {
         int dot = name.lastIndexOf('.');

@@ -14,6 +14,7 @@ import jakarta.inject.Named;
 
 import org.p2pstorage.account.boundary.Client;
 import org.p2pstorage.catalog.entity.FileDetails;
+import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.failure.boundary.FacesFailures;
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.network.entity.NodeView;
@@ -68,8 +69,11 @@ public class FileView implements Serializable {
     }
 
     public void rename() {
-        if (FacesFailures.attempt(() -> files.rename(client.username(), id, newName)) != null) {
-            FacesFailures.info("renamed to " + newName.strip());
+        FileSummary renamed = FacesFailures.attempt(() -> files.rename(client.username(), id, newName));
+        if (renamed != null) {
+            if (!FileActions.sayIfChanged(newName, renamed.name())) {
+                FacesFailures.info("renamed to " + renamed.name());
+            }
             PrimeFaces.current().ajax().addCallbackParam("renamed", true);
         }
         load();
