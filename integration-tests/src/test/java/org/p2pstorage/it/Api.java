@@ -312,6 +312,26 @@ public class Api {
         }
     }
 
+    /** One copy of one chunk, as the chunk map lists it. */
+    public record Copy(int index, int size, String node, String state) {
+
+        /** Where the copy lives on disk, in the suite server's data folder. */
+        public Path file(String fileId) {
+            return suiteData().resolve("nodes").resolve(node).resolve(String.format("%s_chunk_%05d.bin", fileId, index));
+        }
+    }
+
+    /** Every copy of every chunk of the file, chunk by chunk. */
+    public List<Copy> copies(String fileId) {
+        List<Copy> copies = new java.util.ArrayList<>();
+        for (JsonObject chunk : get("/api/files/" + fileId).json().getJsonArray("chunkMap").getValuesAs(JsonObject.class)) {
+            for (JsonObject copy : chunk.getJsonArray("copies").getValuesAs(JsonObject.class)) {
+                copies.add(new Copy(chunk.getInt("index"), chunk.getInt("size"), copy.getString("node"), copy.getString("state")));
+            }
+        }
+        return copies;
+    }
+
     static boolean isNull(JsonObject object, String key) {
         return !object.containsKey(key) || object.get(key) == JsonValue.NULL;
     }

@@ -61,16 +61,18 @@ class ErrorsIT {
     }
 
     @Test
-    void aDamagedChunkStopsTheDownloadBeforeItsBytes() throws Exception {
+    void aChunkDamagedInEveryCopyStopsTheDownloadBeforeItsBytes() throws Exception {
         RandomContent content = new RandomContent(3 * 65536, 8);
         String fileId = api.upload("to-damage.bin", content, true).json().getString("fileId");
-        JsonObject second = api.get("/api/files/" + fileId).json().getJsonArray("chunkMap").getJsonObject(1);
-        Path chunk = chunkFile(fileId, second);
-        try (RandomAccessFile file = new RandomAccessFile(chunk.toFile(), "rw")) {
-            file.seek(1000);
-            int b = file.read();
-            file.seek(1000);
-            file.write(b ^ 0xff);
+        for (Api.Copy copy : api.copies(fileId)) {
+            if (copy.index() == 1) {
+                try (RandomAccessFile file = new RandomAccessFile(copy.file(fileId).toFile(), "rw")) {
+                    file.seek(1000);
+                    int b = file.read();
+                    file.seek(1000);
+                    file.write(b ^ 0xff);
+                }
+            }
         }
 
         Api.Received download = api.download(fileId);
@@ -82,22 +84,20 @@ class ErrorsIT {
     }
 
     @Test
-    void aMissingChunkIs502BeforeAnyByteIsSent() throws Exception {
+    void aChunkMissingFromEveryNodeIs502BeforeAnyByteIsSent() throws Exception {
         String fileId = api.upload("to-lose.bin", new RandomContent(2 * 65536, 9), true).json().getString("fileId");
-        JsonObject last = api.get("/api/files/" + fileId).json().getJsonArray("chunkMap").getJsonObject(1);
-        Files.delete(chunkFile(fileId, last));
+        for (Api.Copy copy : api.copies(fileId)) {
+            if (copy.index() == 1) {
+                Files.delete(copy.file(fileId));
+            }
+        }
 
         Api.Received download = api.download(fileId);
 
         assertEquals(502, download.status());
         JsonObject error = Api.parse(download.body()).asJsonObject();
         assertEquals("CORRUPT", error.getString("error"));
-        assertEquals("chunk 1 of " + fileId + " is missing from " + last.getString("node"), error.getString("message"));
+        assertEquals("chunk 1 of to-lose.bin (" + fileId + ") has no good copy left on any node", error.getString("message"));
         api.delete("/api/files/" + fileId);
-    }
-
-    private static Path chunkFile(String fileId, JsonObject chunk) {
-        return Api.suiteData().resolve("nodes").resolve(chunk.getString("node"))
-                .resolve(String.format("%s_chunk_%05d.bin", fileId, chunk.getInt("index")));
     }
 }

@@ -1,6 +1,7 @@
 package org.p2pstorage.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,26 +122,26 @@ class FileRoundTripIT {
     }
 
     @Test
-    void chunksSpreadRoundRobinOverTheFiveNodes() {
+    void everyChunkHasTwoCopiesOnDistinctNodesSpreadEvenly() {
         String fileId = api.upload("spread.bin", new RandomContent(2_621_440, 11), true).json().getString("fileId");
 
-        List<JsonObject> map = api.get("/api/files/" + fileId).json().getJsonArray("chunkMap")
-                .getValuesAs(JsonObject.class);
+        List<Api.Copy> copies = api.copies(fileId);
 
-        assertEquals(40, map.size());
+        assertEquals(80, copies.size(), "40 chunks, 2 copies each");
         Map<String, Integer> perNode = new HashMap<>();
-        for (int i = 0; i < map.size(); i++) {
-            JsonObject chunk = map.get(i);
-            assertEquals(i, chunk.getInt("index"));
-            assertEquals("STORED", chunk.getString("state"));
-            perNode.merge(chunk.getString("node"), 1, Integer::sum);
-            if (i > 0) {
-                int previous = NODES.indexOf(map.get(i - 1).getString("node"));
-                assertEquals(NODES.get((previous + 1) % NODES.size()), chunk.getString("node"),
-                        "chunk " + i + " goes to the node after chunk " + (i - 1) + "'s");
-            }
+        for (int i = 0; i < 40; i++) {
+            int index = i;
+            List<String> nodes = copies.stream().filter(c -> c.index() == index).map(Api.Copy::node).toList();
+            assertEquals(2, nodes.size());
+            assertNotEquals(nodes.get(0), nodes.get(1), "chunk " + i + "'s copies are on distinct nodes");
         }
-        assertEquals(Map.of("Node_01", 8, "Node_02", 8, "Node_03", 8, "Node_04", 8, "Node_05", 8), perNode);
+        copies.forEach(c -> {
+            assertEquals("STORED", c.state());
+            perNode.merge(c.node(), 1, Integer::sum);
+        });
+        perNode.values().forEach(n -> assertTrue(Math.abs(n - 16) <= 1, "the copies spread evenly: " + perNode));
+        assertEquals(5, perNode.size());
+        assertEquals("healthy", api.get("/api/files/" + fileId).json().getString("health"));
         api.delete("/api/files/" + fileId);
     }
 
@@ -148,12 +149,10 @@ class FileRoundTripIT {
     void chunkFilesAreOnDiskAndEachNodeCountsExactlyThem() throws Exception {
         String fileId = api.upload("on-disk.bin", new RandomContent(700_000, 5), true).json().getString("fileId");
 
-        for (JsonObject chunk : api.get("/api/files/" + fileId).json().getJsonArray("chunkMap")
-                .getValuesAs(JsonObject.class)) {
-            Path file = Api.suiteData().resolve("nodes").resolve(chunk.getString("node"))
-                    .resolve(String.format("%s_chunk_%05d.bin", fileId, chunk.getInt("index")));
+        for (Api.Copy copy : api.copies(fileId)) {
+            Path file = copy.file(fileId);
             assertTrue(Files.exists(file), file + " exists");
-            assertEquals(chunk.getInt("size"), Files.size(file));
+            assertEquals(copy.size(), Files.size(file));
         }
         for (JsonObject node : api.get("/api/storage/status").json().getJsonArray("nodes").getValuesAs(JsonObject.class)) {
             Path folder = Api.suiteData().resolve("nodes").resolve(node.getString("id"));
@@ -168,8 +167,9 @@ class FileRoundTripIT {
     void deleteRemovesTheChunksAndFreesTheirRoom() throws Exception {
         JsonObject before = api.get("/api/storage/status").json().getJsonObject("total");
         String fileId = api.upload("to-delete.bin", new RandomContent(300_000, 9), true).json().getString("fileId");
-        assertEquals(before.getJsonNumber("usedBytes").longValue() + 300_000,
-                api.get("/api/storage/status").json().getJsonObject("total").getJsonNumber("usedBytes").longValue());
+        assertEquals(before.getJsonNumber("usedBytes").longValue() + 2 * 300_000,
+                api.get("/api/storage/status").json().getJsonObject("total").getJsonNumber("usedBytes").longValue(),
+                "two copies of every chunk");
 
         Api.Answer deleted = api.delete("/api/files/" + fileId);
 

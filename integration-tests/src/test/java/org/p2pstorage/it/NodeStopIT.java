@@ -3,6 +3,8 @@ package org.p2pstorage.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -43,9 +45,9 @@ class NodeStopIT {
 
         assertEquals(201, upload.status(), upload.body());
         String fileId = upload.json().getString("fileId");
-        var map = api.get("/api/files/" + fileId).json().getJsonArray("chunkMap").getValuesAs(JsonObject.class);
-        assertEquals(16, map.size());
-        assertTrue(map.stream().noneMatch(c -> c.getString("node").equals("Node_03")), "nothing on Node_03");
+        var copies = api.copies(fileId);
+        assertEquals(32, copies.size(), "16 chunks, 2 copies each");
+        assertTrue(copies.stream().noneMatch(c -> c.node().equals("Node_03")), "nothing on Node_03");
         assertEquals(segmentsBefore, api.get("/api/network/nodes/Node_03").json().getInt("segments"));
 
         JsonObject health = api.get("/api/network/health").json();
@@ -57,20 +59,23 @@ class NodeStopIT {
     }
 
     @Test
-    void aDownloadThatNeedsAStoppedNodeFailsClearlyUntilItIsBack() throws Exception {
+    void aDownloadThatNeedsEveryCopyOfAChunkFailsClearlyUntilOneIsBack() throws Exception {
         RandomContent content = new RandomContent(400_000, 33);
         String fileId = api.upload("needs-all.bin", content, true).json().getString("fileId");
-        String holder = api.get("/api/files/" + fileId).json().getJsonArray("chunkMap").getJsonObject(0).getString("node");
-        api.post("/api/network/nodes/" + holder + "/stop");
+        List<String> holders = api.copies(fileId).stream().filter(c -> c.index() == 0).map(Api.Copy::node).toList();
+        assertEquals(2, holders.size());
+        holders.forEach(node -> api.post("/api/network/nodes/" + node + "/stop"));
 
+        assertEquals("unavailable", api.get("/api/files/" + fileId).json().getString("health"));
         Api.Received refused = api.download(fileId);
 
         assertEquals(503, refused.status());
         JsonObject error = Api.parse(refused.body()).asJsonObject();
         assertEquals("UNAVAILABLE", error.getString("error"));
-        assertTrue(error.getString("message").contains(holder + ", which is stopped"), error.getString("message"));
+        assertEquals("chunk 0 of needs-all.bin (" + fileId + ") is on " + holders.get(0) + " and " + holders.get(1)
+                + ", which are stopped", error.getString("message"));
 
-        api.post("/api/network/nodes/" + holder + "/start");
+        api.post("/api/network/nodes/" + holders.get(0) + "/start");
         assertEquals(content.sha256(), api.download(fileId).sha256());
         api.delete("/api/files/" + fileId);
     }

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,6 +24,7 @@ import org.p2pstorage.account.control.Secrets;
 import org.p2pstorage.account.control.Sessions;
 import org.p2pstorage.account.control.Throttle;
 import org.p2pstorage.account.entity.AccountView;
+import org.p2pstorage.account.entity.AdminRegistered;
 import org.p2pstorage.account.entity.BackupCodes;
 import org.p2pstorage.account.entity.Caller;
 import org.p2pstorage.account.entity.Credentials;
@@ -36,7 +38,6 @@ import org.p2pstorage.account.entity.Registration;
 import org.p2pstorage.account.entity.SecondFactor;
 import org.p2pstorage.account.entity.SessionView;
 import org.p2pstorage.account.entity.UserAccount;
-import org.p2pstorage.catalog.control.Ledger;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.mail.control.MailProducer;
 
@@ -74,7 +75,7 @@ public class Accounts {
     MailProducer mails;
 
     @Inject
-    Ledger ledger;
+    Event<AdminRegistered> adminRegistered;
 
     @Inject
     @ConfigProperty(name = "p2p.admin")
@@ -103,12 +104,21 @@ public class Accounts {
         }
         LOG.log(Level.INFO, "account {0} registered{1}", new Object[]{username, admin ? " as admin" : ""});
         if (admin) {
-            int adopted = ledger.adopt(username);
-            if (adopted > 0) {
-                LOG.log(Level.INFO, "{0} files from before accounts now belong to {1}", new Object[]{adopted, username});
-            }
+            adminRegistered.fire(new AdminRegistered(username));
         }
         return AccountView.of(account, admin, 0);
+    }
+
+    /** When the account with this name was registered; empty when there is none. */
+    public Optional<java.time.Instant> registeredAt(String username) {
+        return em.createNamedQuery(UserAccount.BY_NAME, UserAccount.class).setParameter("username", username)
+                .getResultStream().findFirst().map(UserAccount::createdAt);
+    }
+
+    /** The admin's account name, when the admin has an account. */
+    public Optional<String> adminName() {
+        return em.createQuery("SELECT a FROM UserAccount a WHERE a.admin = true ORDER BY a.createdAt", UserAccount.class)
+                .setMaxResults(1).getResultStream().findFirst().map(UserAccount::username);
     }
 
     /**

@@ -11,16 +11,17 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-import org.p2pstorage.catalog.control.Ledger;
+import org.p2pstorage.catalog.control.Acknowledgements;
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.control.Destinations;
 import org.p2pstorage.transfer.entity.ChunkReceipt;
 
 /**
- * Records the nodes' acknowledgements in the catalog. A file becomes AVAILABLE with its last
- * acknowledgement; a refused chunk makes it FAILED and its stored chunks are dropped; a chunk stored
- * for a file that failed or was removed meanwhile is dropped from its node, so no room leaks.
+ * Records the nodes' acknowledgements in the catalog. A file becomes AVAILABLE with the acknowledgement of
+ * its last copy; a refused copy makes it FAILED and its stored copies are dropped; a copy stored for a file
+ * that failed or was removed meanwhile is dropped from its node, so no room leaks; a repair copy stored
+ * makes its chunk stronger.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.CHUNK_ACKS),
@@ -31,7 +32,10 @@ public class ChunkAckConsumer implements MessageListener {
     private static final Logger LOG = Logger.getLogger(ChunkAckConsumer.class.getName());
 
     @Inject
-    Ledger ledger;
+    Acknowledgements acknowledgements;
+
+    @EJB
+    Repairs repairs;
 
     @EJB
     Network network;
@@ -48,13 +52,14 @@ public class ChunkAckConsumer implements MessageListener {
             LOG.log(Level.WARNING, "dropped an acknowledgement that cannot be read", e);
             return;
         }
-        switch (ledger.acknowledge(receipt)) {
+        switch (acknowledgements.record(receipt)) {
             case ORPHAN -> network.node(receipt.nodeId()).delete(new ChunkKey(receipt.fileId(), receipt.index()));
             case FAILED_NOW -> {
                 LOG.log(Level.WARNING, "file {0} failed: {1} refused chunk {2} ({3})",
                         new Object[]{receipt.fileId(), receipt.nodeId(), receipt.index(), receipt.outcome()});
                 files.dropChunks(receipt.fileId());
             }
+            case REPAIRED -> repairs.repaired(receipt.fileId(), receipt.index(), receipt.nodeId());
             case KEPT -> {
             }
         }

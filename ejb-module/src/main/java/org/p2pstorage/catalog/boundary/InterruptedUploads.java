@@ -12,7 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import org.p2pstorage.catalog.control.Ledger;
+import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.entity.StoredFile;
 
 /**
@@ -29,16 +29,16 @@ public class InterruptedUploads {
     private static final Logger LOG = Logger.getLogger(InterruptedUploads.class.getName());
 
     @Inject
-    Ledger ledger;
+    CatalogRepository catalog;
 
     @EJB
     Files files;
 
     @PostConstruct
     void failCutOffUploads() {
-        for (StoredFile file : ledger.unsealed()) {
+        for (StoredFile file : catalog.unsealed()) {
             LOG.log(Level.WARNING, "upload of {0} was interrupted by a stop; marking it FAILED", file.id());
-            ledger.fail(file.id(), "the upload was interrupted by a server stop");
+            catalog.fail(file.id(), "the upload was interrupted by a server stop");
             files.dropChunks(file.id());
         }
     }

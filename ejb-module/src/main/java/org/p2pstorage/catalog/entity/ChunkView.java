@@ -1,10 +1,17 @@
 package org.p2pstorage.catalog.entity;
 
-/** One cell of the chunk map: a chunk, the node that holds it and whether the node has confirmed it. */
-public record ChunkView(int index, int size, String sha256, String node, String state) {
+import java.util.List;
+import java.util.function.Predicate;
 
-    public static ChunkView of(ChunkPlacement placement) {
-        FileChunk chunk = placement.chunk();
-        return new ChunkView(chunk.index(), chunk.size(), chunk.sha256(), placement.nodeId(), placement.state().name());
+/** One chunk of the chunk map: where its copies are, in which state, and how strong the chunk is now. */
+public record ChunkView(int index, int size, String sha256, String health, List<CopyView> copies) {
+
+    /** One copy: its node and its state (PENDING, STORED, OFFLINE when its node is stopped, REJECTED). */
+    public record CopyView(String node, String state) {
+    }
+
+    public static ChunkView of(FileChunk chunk, Predicate<String> alive, int replicas) {
+        return new ChunkView(chunk.index(), chunk.size(), chunk.sha256(), chunk.health(alive, replicas).label(),
+                chunk.copies().stream().map(c -> new CopyView(c.nodeId(), c.shownState(alive))).toList());
     }
 }

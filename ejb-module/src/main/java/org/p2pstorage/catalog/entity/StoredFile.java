@@ -67,9 +67,21 @@ public class StoredFile {
     /** Chunks sent so far; the final count once sealed. */
     private int chunkCount;
 
+    /** The number of copies each chunk should have (null in catalogs from before replicas: one). */
+    private Integer replicas;
+
+    /** Copies sent so far (null in catalogs from before replicas: one per chunk). */
+    private Integer copiesSent;
+
+    /** Copies the nodes have acknowledged as stored. */
     private int acknowledged;
 
+    /** Copies the nodes refused. */
     private int rejected;
+
+    /** The owner the file had before the catalog was lost, when it was recovered from the nodes for the admin. */
+    @Column(length = 32)
+    private String recoveredFrom;
 
     private boolean sealed;
 
@@ -88,22 +100,59 @@ public class StoredFile {
     protected StoredFile() {
     }
 
-    public StoredFile(String id, String owner, String name, int chunkSize, long expectedSize) {
+    public StoredFile(String id, String owner, String name, int chunkSize, long expectedSize, int replicas) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("a file needs at least one copy of each chunk, not " + replicas);
+        }
         this.id = id;
         this.owner = owner;
         this.name = name;
         this.chunkSize = chunkSize;
         this.expectedSize = expectedSize;
+        this.replicas = replicas;
+        this.copiesSent = 0;
         this.status = FileStatus.TRANSFERRING;
         this.createdAt = Instant.now();
     }
 
-    /** One more chunk is on its way. */
-    public void chunkSent() {
+    /**
+     * A file rebuilt from the nodes' manifests: already sealed and AVAILABLE, with every copy found on a
+     * node counted as acknowledged. {@code recoveredFrom} names the owner it had when that account no
+     * longer exists (the file then goes to {@code owner}, the admin, or to nobody until there is one).
+     */
+    public static StoredFile recovered(String id, String owner, String recoveredFrom, String name, String folderId,
+                                       int chunkSize, int replicas, long size, String sha256, int chunks,
+                                       int copies, Instant createdAt) {
+        StoredFile file = new StoredFile(id, owner, name, chunkSize, size, replicas);
+        file.folderId = folderId;
+        file.recoveredFrom = recoveredFrom;
+        file.chunkCount = chunks;
+        file.copiesSent = copies;
+        file.acknowledged = copies;
+        file.createdAt = createdAt;
+        file.seal(size, sha256, chunks);
+        return file;
+    }
+
+    /** One more chunk is on its way, in {@code copies} copies. */
+    public void chunkSent(int copies) {
         if (sealed) {
             throw new IllegalStateException("file " + id + " is sealed: no more chunks");
         }
+        if (copies < 1) {
+            throw new IllegalArgumentException("a chunk is sent in one copy at least");
+        }
         chunkCount++;
+        copiesSent = copiesSent() + copies;
+    }
+
+    /**
+     * A copy on its way found its node stopped and no other node could take it: the chunk keeps its other
+     * copies (repair adds the missing one later), and the file no longer waits for this one.
+     */
+    public void copyWithdrawn() {
+        copiesSent = copiesSent() - 1;
+        settle();
     }
 
     /** Every chunk has been sent: the file's size and checksum are now known. */
@@ -117,7 +166,7 @@ public class StoredFile {
         settle();
     }
 
-    /** A node answered for one chunk. Returns false when the chunk is not wanted (the file failed). */
+    /** A node answered for one copy. Returns false when the copy is not wanted (the file failed). */
     public boolean acknowledge(boolean stored, String reason) {
         if (stored) {
             acknowledged++;
@@ -138,15 +187,38 @@ public class StoredFile {
     }
 
     private void settle() {
-        if (status == FileStatus.TRANSFERRING && sealed && acknowledged == chunkCount) {
+        if (status == FileStatus.TRANSFERRING && sealed && acknowledged >= copiesSent()) {
             status = FileStatus.AVAILABLE;
             completedAt = Instant.now();
         }
     }
 
-    /** Every chunk sent so far has been answered, stored or not. */
+    /** Every copy sent so far has been answered, stored or not. */
     public boolean settled() {
-        return acknowledged + rejected >= chunkCount;
+        return acknowledged + rejected >= copiesSent();
+    }
+
+    /** How many copies each chunk should have. */
+    public int replicas() {
+        return replicas == null ? 1 : replicas;
+    }
+
+    public int copiesSent() {
+        return copiesSent == null ? chunkCount : copiesSent;
+    }
+
+    /** The copies this file will have: exact once sealed, else from the expected chunks. */
+    public int expectedCopies() {
+        return sealed ? copiesSent() : Math.max(copiesSent(), expectedChunks() * replicas());
+    }
+
+    public String recoveredFrom() {
+        return recoveredFrom;
+    }
+
+    /** Hands a recovered file to its owner (the admin); it stays marked as recovered. */
+    public void handTo(String newOwner) {
+        this.owner = newOwner;
     }
 
     public String id() {

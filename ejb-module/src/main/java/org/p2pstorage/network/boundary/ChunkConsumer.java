@@ -1,6 +1,8 @@
 package org.p2pstorage.network.boundary;
 
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,7 +25,8 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
 
 /**
  * Delivers a chunk that arrived over the network to its node, and answers with an acknowledgement that
- * crosses the link back. A chunk that finds its node stopped is sent on to another live node.
+ * crosses the link back. A copy that finds its node stopped is sent on to another live node that holds
+ * no other copy of the chunk.
  * Receiving, storing and acknowledging happen in one transaction: a chunk whose acknowledgement could
  * not be sent is redelivered, and the node stores a redelivered chunk once.
  */
@@ -61,18 +64,18 @@ public class ChunkConsumer implements MessageListener {
                     new Object[]{parcel.key(), parcel.nodeId(), e.getMessage()});
             outcome = StoreOutcome.FAILED;
         }
-        String answerKey = parcel.sha256() + "#" + parcel.index() + "@ack";
+        String answerKey = parcel.sha256() + "#" + parcel.index() + "@" + parcel.nodeId() + "@ack";
         if (outcome == StoreOutcome.OFFLINE) {
-            Optional<String> other = network.place(parcel.data().length);
-            if (other.isPresent()) {
-                forward(parcel.to(other.get()));
-                producer.acknowledge(new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), outcome,
-                        other.get()), links.answer(parcel.nodeId(), answerKey));
+            Set<String> taken = new HashSet<>(parcel.avoid());
+            taken.add(parcel.nodeId());
+            List<String> other = network.place(parcel.data().length, 1, taken);
+            if (!other.isEmpty()) {
+                forward(parcel.to(other.get(0)));
+                producer.acknowledge(ChunkReceipt.moved(parcel, other.get(0)), links.answer(parcel.nodeId(), answerKey));
                 return;
             }
         }
-        producer.acknowledge(new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), outcome),
-                links.answer(parcel.nodeId(), answerKey));
+        producer.acknowledge(ChunkReceipt.of(parcel, outcome), links.answer(parcel.nodeId(), answerKey));
     }
 
     /** The node was stopped while the chunk was on its way: it crosses the network again, to a live node. */

@@ -2,12 +2,14 @@ package org.p2pstorage.network.boundary;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.network.control.HealthProbes;
-import org.p2pstorage.network.control.RoundRobin;
+import org.p2pstorage.network.control.Placement;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.StorageStatus;
@@ -40,7 +42,7 @@ import org.p2pstorage.transfer.boundary.Links;
 
 /**
  * The registry of the simulated network: creates the storage nodes at start (one stateful bean each,
- * Node_01 at 192.168.1.2 onwards), finds them by id, places chunks on them round-robin and reports
+ * Node_01 at 192.168.1.2 onwards), finds them by id, places the copies of chunks on them and reports
  * their topology, health and storage. The node list never changes after start, so lookups need no lock;
  * each node guards its own state.
  */
@@ -79,12 +81,16 @@ public class Network {
     DataSize capacity;
 
     @Inject
+    @ConfigProperty(name = "p2p.network.seed", defaultValue = "1")
+    long seed;
+
+    @Inject
     @ConfigProperty(name = "p2p.data.dir")
     Optional<String> dataDir;
 
     private final Map<String, StorageNode> nodes = new LinkedHashMap<>();
     private final List<String> ids = new ArrayList<>();
-    private RoundRobin placement;
+    private Placement placement;
 
     @PostConstruct
     void create() {
@@ -101,7 +107,7 @@ public class Network {
             nodes.put(id, node);
             ids.add(id);
         }
-        placement = new RoundRobin(ids);
+        placement = new Placement(ids, seed);
         LOG.log(Level.INFO, "{0} up: {1} nodes of {2} in {3}", new Object[]{NAME, nodeCount, capacity, root});
     }
 
@@ -139,11 +145,29 @@ public class Network {
     }
 
     /**
-     * Chooses the node for the next chunk: round-robin over the nodes that are alive and have room,
-     * reserving the room at once. Empty when no live node can take it.
+     * Chooses the nodes for up to {@code copies} copies of a chunk: distinct live nodes with room, not in
+     * {@code exclude}, the emptiest first, reserving the room at once. Fewer (or none) when the live nodes
+     * cannot take them all.
      */
-    public Optional<String> place(long bytes) {
-        return placement.place(id -> nodes.get(id).reserve(bytes));
+    public List<String> place(long bytes, int copies, Set<String> exclude) {
+        List<Placement.Candidate> candidates = statuses().stream().filter(NodeStatus::alive)
+                .map(s -> new Placement.Candidate(s.id(), s.availableBytes())).toList();
+        return placement.place(copies, candidates, exclude, id -> nodes.get(id).reserve(bytes));
+    }
+
+    /** The nodes that are alive now. */
+    public Set<String> liveNodes() {
+        return statuses().stream().filter(NodeStatus::alive).map(NodeStatus::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * The nodes whose copies still count for a chunk's strength: the live ones, and those down for less
+     * than {@code grace} (a node that comes back soon should not cost a repair).
+     */
+    public Set<String> countedNodes(Duration grace) {
+        Instant cutoff = Instant.now().minus(grace);
+        return statuses().stream().filter(s -> s.alive() || s.downSince() == null || s.downSince().isAfter(cutoff))
+                .map(NodeStatus::id).collect(Collectors.toSet());
     }
 
     /** Gives back room reserved by {@link #place} for a chunk that will not be sent. */
@@ -201,7 +225,7 @@ public class Network {
         long used = statuses.stream().mapToLong(NodeStatus::usedBytes).sum();
         long reserved = statuses.stream().mapToLong(NodeStatus::reservedBytes).sum();
         int segments = statuses.stream().mapToInt(NodeStatus::segments).sum();
-        NodeStatus sum = new NodeStatus("total", NAME, null, capacityBytes, used, reserved, segments);
+        NodeStatus sum = new NodeStatus("total", NAME, null, capacityBytes, used, reserved, segments, null);
         NodeStorage total = new NodeStorage("total", capacityBytes, used, sum.availableBytes(),
                 sum.utilizationPercent(), segments);
         return new StorageStatus(perNode, total);

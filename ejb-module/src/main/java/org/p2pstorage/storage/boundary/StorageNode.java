@@ -1,6 +1,8 @@
 package org.p2pstorage.storage.boundary;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -17,6 +19,10 @@ import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.storage.control.ChunkStore;
 import org.p2pstorage.storage.control.NodeBoard;
 import org.p2pstorage.storage.entity.ChunkKey;
+import org.p2pstorage.storage.entity.FileRecord;
+import org.p2pstorage.storage.entity.HeldChunk;
+import org.p2pstorage.storage.entity.NodeManifest;
+import org.p2pstorage.storage.entity.ScrubVerdict;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
 import org.p2pstorage.storage.entity.StoreOutcome;
@@ -46,6 +52,7 @@ public class StorageNode {
     private String address;
     private ChunkStore store;
     private volatile ProcessState state = ProcessState.READY;
+    private volatile Instant downSince;
 
     /** Brings the node up on its folder; what is already on disk is counted, not lost. */
     public NodeStatus open(String id, String address, Path folder, long capacityBytes) {
@@ -64,7 +71,8 @@ public class StorageNode {
     }
 
     public NodeStatus status() {
-        return new NodeStatus(id, address, state, store.capacity(), store.used(), store.reserved(), store.segments());
+        return new NodeStatus(id, address, state, store.capacity(), store.used(), store.reserved(), store.segments(),
+                downSince);
     }
 
     private void publish() {
@@ -117,6 +125,33 @@ public class StorageNode {
         }
     }
 
+    /** Keeps a file's record in this node's manifest, so that the catalog can be rebuilt from the nodes. */
+    public void record(FileRecord record) {
+        try {
+            store.record(record);
+        } catch (RuntimeException e) {
+            throw new Failure(Failure.Kind.INTERNAL, "node " + id + " cannot record file " + record.fileId(), e);
+        }
+    }
+
+    /** What this node holds, as its manifest says (read even while stopped: a maintenance action). */
+    public NodeManifest manifest() {
+        return new NodeManifest(id, store.held(), store.records());
+    }
+
+    /** The chunks this node holds, for a scrubbing pass. */
+    public List<HeldChunk> held() {
+        return store.held();
+    }
+
+    /** Re-reads one chunk from disk and checks it; a stopped node reads nothing. */
+    public ScrubVerdict verify(ChunkKey key) {
+        if (!state.alive()) {
+            return ScrubVerdict.OFFLINE;
+        }
+        return store.verify(key);
+    }
+
     public boolean holds(ChunkKey key, long size) {
         return store.holds(key, size);
     }
@@ -133,6 +168,9 @@ public class StorageNode {
     }
 
     public NodeStatus stop() {
+        if (state != ProcessState.STOPPED) {
+            downSince = Instant.now();
+        }
         state = ProcessState.STOPPED;
         publish();
         LOG.log(Level.INFO, "{0} stopped", id);
@@ -142,6 +180,7 @@ public class StorageNode {
     public NodeStatus start() {
         if (state == ProcessState.STOPPED) {
             state = ProcessState.READY;
+            downSince = null;
             settle();
             LOG.log(Level.INFO, "{0} started", id);
         }

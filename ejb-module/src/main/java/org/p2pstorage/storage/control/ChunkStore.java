@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +21,9 @@ import java.util.stream.Stream;
 
 import org.p2pstorage.integrity.entity.Sha256;
 import org.p2pstorage.storage.entity.ChunkKey;
+import org.p2pstorage.storage.entity.FileRecord;
+import org.p2pstorage.storage.entity.HeldChunk;
+import org.p2pstorage.storage.entity.ScrubVerdict;
 import org.p2pstorage.storage.entity.StoreOutcome;
 
 /**
@@ -26,8 +32,9 @@ import org.p2pstorage.storage.entity.StoreOutcome;
  * <p>
  * Capacity is counted from the files themselves when the store opens, and room for chunks that are
  * on their way is reserved when they are placed, so that two uploads can never promise the same bytes.
- * The manifest is an append-only log ({@code PUT key size sha256} / {@code DEL key}), compacted at open:
- * writing a chunk costs one short append, not a rewrite of everything the node holds.
+ * The manifest is an append-only log ({@code PUT key size sha256} / {@code DEL key} / {@code FILE …}, the
+ * record of a file it holds chunks of), compacted at open: writing a chunk costs one short append, not a
+ * rewrite of everything the node holds.
  */
 public class ChunkStore {
 
@@ -40,6 +47,7 @@ public class ChunkStore {
     private final Path folder;
     private final long capacity;
     private final Map<ChunkKey, Entry> entries = new HashMap<>();
+    private final Map<String, FileRecord> records = new HashMap<>();
     private long used;
     private long reserved;
 
@@ -62,6 +70,7 @@ public class ChunkStore {
 
     private void load() throws IOException {
         Map<ChunkKey, String> recorded = readManifest();
+        readRecords();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
@@ -97,7 +106,8 @@ public class ChunkStore {
         }
         for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
             String[] parts = line.trim().split(" ");
-            Optional<ChunkKey> key = parts.length > 1 ? ChunkKey.ofFileName(parts[1]) : Optional.empty();
+            Optional<ChunkKey> key = parts.length > 1 && !parts[0].equals("FILE") ? ChunkKey.ofFileName(parts[1])
+                    : Optional.empty();
             if (key.isEmpty()) {
                 continue;
             }
@@ -110,11 +120,24 @@ public class ChunkStore {
         return recorded;
     }
 
+    private void readRecords() throws IOException {
+        Path manifest = folder.resolve(MANIFEST);
+        if (Files.exists(manifest)) {
+            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                FileRecord.ofLine(line).ifPresent(r -> records.put(r.fileId(), r));
+            }
+        }
+    }
+
     private void compactManifest() throws IOException {
         Path tmp = folder.resolve(MANIFEST + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             for (Map.Entry<ChunkKey, Entry> e : entries.entrySet()) {
                 out.write(putLine(e.getKey(), e.getValue()));
+            }
+            records.keySet().removeIf(fileId -> entries.keySet().stream().noneMatch(k -> k.fileId().equals(fileId)));
+            for (FileRecord record : records.values()) {
+                out.write(record.toLine());
             }
         }
         Files.move(tmp, folder.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -217,6 +240,56 @@ public class ChunkStore {
         }
         used -= entry.size();
         return entry.size();
+    }
+
+    /** Keeps the file's record in the manifest (once: an unchanged record is not written again). */
+    public synchronized void record(FileRecord record) {
+        if (Objects.equals(records.get(record.fileId()), record)) {
+            return;
+        }
+        try {
+            appendManifest(record.toLine());
+            records.put(record.fileId(), record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record file " + record.fileId(), e);
+        }
+    }
+
+    /** The chunks this node holds, as its manifest says. */
+    public synchronized List<HeldChunk> held() {
+        List<HeldChunk> held = new ArrayList<>(entries.size());
+        entries.forEach((key, entry) -> held.add(new HeldChunk(key, entry.size(), entry.sha256())));
+        return held;
+    }
+
+    /** The records of the files this node holds chunks of. */
+    public synchronized List<FileRecord> records() {
+        return List.copyOf(records.values());
+    }
+
+    /**
+     * Re-reads a chunk from disk and checks it against the SHA-256 it was written with. Reading happens
+     * outside the lock on the store, so a scrub does not hold up writes; the chunk may be deleted meanwhile.
+     */
+    public ScrubVerdict verify(ChunkKey key) {
+        Entry entry;
+        synchronized (this) {
+            entry = entries.get(key);
+        }
+        if (entry == null) {
+            return ScrubVerdict.GONE;
+        }
+        try {
+            byte[] data = Files.readAllBytes(folder.resolve(key.fileName()));
+            return data.length == entry.size() && Sha256.of(data).equals(entry.sha256())
+                    ? ScrubVerdict.GOOD : ScrubVerdict.DAMAGED;
+        } catch (java.nio.file.NoSuchFileException e) {
+            synchronized (this) {
+                return entries.containsKey(key) ? ScrubVerdict.DAMAGED : ScrubVerdict.GONE;
+            }
+        } catch (IOException e) {
+            return ScrubVerdict.DAMAGED;
+        }
     }
 
     public synchronized long used() {

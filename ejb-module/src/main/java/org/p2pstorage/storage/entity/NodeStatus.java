@@ -1,8 +1,13 @@
 package org.p2pstorage.storage.entity;
 
-/** A snapshot of one storage node: who it is, what it is doing and how full its disk is. */
+import java.time.Instant;
+
+/**
+ * A snapshot of one storage node: who it is, what it is doing, how full its disk is, and since when it
+ * has been down ({@code null} while it is alive).
+ */
 public record NodeStatus(String id, String address, ProcessState state, long capacityBytes, long usedBytes,
-                         long reservedBytes, int segments) {
+                         long reservedBytes, int segments, Instant downSince) {
 
     public long availableBytes() {
         return Math.max(0, capacityBytes - usedBytes - reservedBytes);

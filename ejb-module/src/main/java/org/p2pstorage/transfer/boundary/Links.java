@@ -30,6 +30,7 @@ import org.p2pstorage.transfer.control.Draws;
 import org.p2pstorage.transfer.control.InterfaceCounters;
 import org.p2pstorage.transfer.control.LinkClock;
 import org.p2pstorage.transfer.control.LinkClock.Booking;
+import org.p2pstorage.transfer.control.RepairBudget;
 import org.p2pstorage.transfer.entity.InterfaceStatistics;
 import org.p2pstorage.transfer.entity.LinkSettings;
 import org.p2pstorage.transfer.entity.NetworkStatistics;
@@ -88,8 +89,16 @@ public class Links {
     @ConfigProperty(name = "p2p.network.seed", defaultValue = "1")
     long seed;
 
+    @Inject
+    @ConfigProperty(name = "p2p.repair.share", defaultValue = "0.5")
+    double repairShare;
+
+    /**
+     * One node's interface: its two directions, its counters, and the repair budget of each direction
+     * (the moment until which repair traffic has used its share of that direction).
+     */
     private record Link(String nodeId, String address, LinkClock inbound, LinkClock outbound,
-                        InterfaceCounters counters) {
+                        InterfaceCounters counters, RepairBudget inboundRepair, RepairBudget outboundRepair) {
     }
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
@@ -119,7 +128,8 @@ public class Links {
     public void attach(String nodeId, String address) {
         long rto = TimeUnit.MILLISECONDS.toNanos(retransmissionTimeoutMs);
         links.computeIfAbsent(nodeId, id -> new Link(id, address, new LinkClock(defaults, rto),
-                new LinkClock(defaults, rto), new InterfaceCounters(id, address)));
+                new LinkClock(defaults, rto), new InterfaceCounters(id, address), new RepairBudget(),
+                new RepairBudget()));
     }
 
     public LinkSettings settings(String nodeId) {
@@ -145,8 +155,8 @@ public class Links {
      */
     public Booking sendChunk(String nodeId, String fileId, int index, String sha256, int bytes) {
         Link link = link(nodeId);
-        Booking booking = connection(link.inbound(), gateway, GATEWAY_ADDRESS, link.counters(), link.address(),
-                index, sha256, bytes);
+        Booking booking = connection(link.inbound(), System.nanoTime(), gateway, GATEWAY_ADDRESS, link.counters(),
+                link.address(), index, sha256, bytes);
         transfers.merge(fileId, TransferTrack.first(bytes, booking.retransmissions(), booking.startNanos(),
                         booking.arrivalNanos()),
                 (old, one) -> old.plus(bytes, booking.retransmissions(), booking.startNanos(), booking.arrivalNanos()));
@@ -156,15 +166,78 @@ public class Links {
     /** Books one chunk's connection from the node back to the gateway, for a download. */
     public Booking fetchChunk(String nodeId, int index, String sha256, int bytes) {
         Link link = link(nodeId);
-        return connection(link.outbound(), link.counters(), link.address(), gateway, GATEWAY_ADDRESS,
-                index, sha256, bytes);
+        return connection(link.outbound(), System.nanoTime(), link.counters(), link.address(), gateway,
+                GATEWAY_ADDRESS, index, sha256, bytes);
+    }
+
+    /**
+     * Of the nodes that hold a chunk, the one whose link back to the gateway delivers it soonest (the
+     * first of them when several are free): a download spreads its chunks over the copies' links.
+     */
+    public String soonest(List<String> nodeIds) {
+        String best = nodeIds.get(0);
+        long bestFree = Long.MAX_VALUE;
+        long now = System.nanoTime();
+        for (String nodeId : nodeIds) {
+            long free = Math.max(now, link(nodeId).outbound().freeAt());
+            if (free < bestFree) {
+                best = nodeId;
+                bestFree = free;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Books a repair copy from {@code source} to {@code target}: up the source's link to the gateway, then
+     * down the target's, in the links' queues with everybody else's traffic. Repair may use only its share
+     * ({@code p2p.repair.share}) of each direction, and books no further ahead than the horizon; empty when
+     * its budget on either link is used up for now (the caller tries again later, it does not wait).
+     */
+    public Optional<Booking> relayChunk(String source, String target, int index, String sha256, int bytes) {
+        Link from = link(source);
+        Link to = link(target);
+        long now = System.nanoTime();
+        long horizon = TimeUnit.MILLISECONDS.toNanos(horizonMs);
+        synchronized (this) {
+            long up = from.outbound().settings().transmissionNanos(bytes);
+            long down = to.inbound().settings().transmissionNanos(bytes);
+            if (!from.outboundRepair().admits(now, horizon) || !to.inboundRepair().admits(now, horizon)) {
+                return Optional.empty();
+            }
+            long slot = Math.max(from.outboundRepair().nextSlot(now), to.inboundRepair().nextSlot(now));
+            from.outboundRepair().use(slot, up, repairShare);
+            to.inboundRepair().use(slot, down, repairShare);
+            Booking fetched = connection(from.outbound(), slot, from.counters(), from.address(), gateway,
+                    GATEWAY_ADDRESS, index, sha256, bytes);
+            Booking sent = connection(to.inbound(), fetched.arrivalNanos(), gateway, GATEWAY_ADDRESS, to.counters(),
+                    to.address(), index, sha256, bytes);
+            Booking relayed = new Booking(fetched.startNanos(), sent.arrivalNanos(),
+                    fetched.attempts() + sent.attempts() - 1, fetched.transmissionNanos() + sent.transmissionNanos(),
+                    fetched.delayMs() + sent.delayMs());
+            return Optional.of(relayed);
+        }
+    }
+
+    /** The share of every link that repair traffic may use. */
+    public double repairShare() {
+        return repairShare;
+    }
+
+    /**
+     * The time, on the link model, that {@code bytes} of repair traffic into (or out of) the node would
+     * take at repair's share of its link: 0 on an unthrottled link.
+     */
+    public long repairNanos(String nodeId, long bytes, boolean inbound) {
+        Link link = link(nodeId);
+        LinkSettings settings = (inbound ? link.inbound() : link.outbound()).settings();
+        return Math.round(settings.transmissionNanos(bytes) / repairShare);
     }
 
     /** One connection: handshake, the data (lost and sent again as the draws say), its ACK, FIN. */
-    private Booking connection(LinkClock clock, InterfaceCounters sender, String from, InterfaceCounters receiver,
-                               String to, int index, String sha256, int bytes) {
-        long now = System.nanoTime();
-        Booking booking = clock.book(now, bytes, sha256 + "#" + index + "@" + to, draws);
+    private Booking connection(LinkClock clock, long ready, InterfaceCounters sender, String from,
+                               InterfaceCounters receiver, String to, int index, String sha256, int bytes) {
+        Booking booking = clock.book(ready, bytes, sha256 + "#" + index + "@" + to, draws);
         int checksum = (int) Long.parseLong(sha256.substring(0, 8), 16);
         long seq = index * 65_536L;
         packet(PacketType.SYN, sender, from, receiver, to, 0, 0);

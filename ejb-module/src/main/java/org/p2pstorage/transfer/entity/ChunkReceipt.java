@@ -7,16 +7,23 @@ import jakarta.jms.Message;
 import org.p2pstorage.storage.entity.StoreOutcome;
 
 /**
- * A node's acknowledgement of one chunk: which chunk, which node, and whether it was stored. A chunk
- * that reached a stopped node and was sent on to another live node carries that node in {@code movedTo}.
+ * A node's acknowledgement of one copy of a chunk: which chunk, which node answers, which node the catalog
+ * recorded for the copy ({@code placedOn}), and whether it was stored. A copy that reached a stopped node
+ * and was sent on to another live node carries that node in {@code movedTo}.
  */
-public record ChunkReceipt(String fileId, int index, String nodeId, StoreOutcome outcome, String movedTo) {
+public record ChunkReceipt(String fileId, int index, String nodeId, String placedOn, StoreOutcome outcome,
+                           String movedTo) {
 
     private static final String OUTCOME = "outcome";
     private static final String MOVED_TO = "movedTo";
 
-    public ChunkReceipt(String fileId, int index, String nodeId, StoreOutcome outcome) {
-        this(fileId, index, nodeId, outcome, null);
+    public static ChunkReceipt of(ChunkParcel parcel, StoreOutcome outcome) {
+        return new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), parcel.placedOn(), outcome, null);
+    }
+
+    public static ChunkReceipt moved(ChunkParcel parcel, String movedTo) {
+        return new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), parcel.placedOn(),
+                StoreOutcome.OFFLINE, movedTo);
     }
 
     public boolean moved() {
@@ -29,6 +36,7 @@ public record ChunkReceipt(String fileId, int index, String nodeId, StoreOutcome
             message.setStringProperty(ChunkParcel.FILE_ID, fileId);
             message.setIntProperty(ChunkParcel.CHUNK_INDEX, index);
             message.setStringProperty(ChunkParcel.NODE_ID, nodeId);
+            message.setStringProperty(ChunkParcel.PLACED_ON, placedOn);
             message.setStringProperty(OUTCOME, outcome.name());
             if (movedTo != null) {
                 message.setStringProperty(MOVED_TO, movedTo);
@@ -40,8 +48,10 @@ public record ChunkReceipt(String fileId, int index, String nodeId, StoreOutcome
     }
 
     public static ChunkReceipt of(Message message) throws JMSException {
+        String nodeId = message.getStringProperty(ChunkParcel.NODE_ID);
+        String placedOn = message.getStringProperty(ChunkParcel.PLACED_ON);
         return new ChunkReceipt(message.getStringProperty(ChunkParcel.FILE_ID),
-                message.getIntProperty(ChunkParcel.CHUNK_INDEX), message.getStringProperty(ChunkParcel.NODE_ID),
+                message.getIntProperty(ChunkParcel.CHUNK_INDEX), nodeId, placedOn == null ? nodeId : placedOn,
                 StoreOutcome.valueOf(message.getStringProperty(OUTCOME)), message.getStringProperty(MOVED_TO));
     }
 }

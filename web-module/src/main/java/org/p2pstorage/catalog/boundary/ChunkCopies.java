@@ -8,7 +8,7 @@ import org.p2pstorage.catalog.entity.FileDetails;
 /**
  * The chunk map as File details draws it: every chunk with every copy by node and the copy's state
  * (PENDING on its way, STORED, OFFLINE on a stopped node, REJECTED), and the chunk's health. Read from
- * the durability catalog's chunk map in {@link #of}.
+ * the durability catalog's chunk map ({@link FileDetails#chunkMap}).
  */
 public record ChunkCopies(int index, int size, String health, List<Copy> copies) implements Serializable {
 
@@ -17,8 +17,8 @@ public record ChunkCopies(int index, int size, String health, List<Copy> copies)
     }
 
     static List<ChunkCopies> of(FileDetails details) {
-        return details.chunkMap().stream().map(c -> new ChunkCopies(c.index(), c.size(),
-                "STORED".equals(c.state()) ? "healthy" : "degraded", List.of(new Copy(c.node(), c.state())))).toList();
+        return details.chunkMap().stream().map(c -> new ChunkCopies(c.index(), c.size(), c.health(),
+                c.copies().stream().map(copy -> new Copy(copy.node(), copy.state())).toList())).toList();
     }
 
     public long inFlight() {

@@ -47,6 +47,15 @@ public class DriveView implements Serializable {
     @EJB
     Files files;
 
+    @EJB
+    Uploads uploads;
+
+    @EJB
+    Downloads downloads;
+
+    @EJB
+    Folders folderBoundary;
+
     @Inject
     Client client;
 
@@ -78,14 +87,14 @@ public class DriveView implements Serializable {
     /** Reads the list and the progress of every transfer that is running or was watched here. */
     public void reload() {
         String owner = client.username();
-        folders = files.folders(owner);
+        folders = folderBoundary.folders(owner);
         List<FileSummary> read = files.list(owner);
         for (FileSummary file : read) {
             if ("TRANSFERRING".equals(file.status())) {
                 watch.claimCancelled(file.name(), file.fileId());
             }
             if ("TRANSFERRING".equals(file.status()) || watch.watches(file.fileId())) {
-                TransferProgress progress = FacesFailures.attempt(() -> files.progress(owner, file.fileId()));
+                TransferProgress progress = FacesFailures.attempt(() -> uploads.progress(owner, file.fileId()));
                 if (progress != null) {
                     watch.update(progress);
                 }
@@ -109,7 +118,8 @@ public class DriveView implements Serializable {
 
     private String signature() {
         StringBuilder text = new StringBuilder();
-        all.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.name()).append(f.folderId()).append(';'));
+        all.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.health()).append(f.name()).append(f.folderId())
+                .append(';'));
         folders.forEach(f -> text.append(f.folderId()).append(f.name()).append(';'));
         return text.toString();
     }
@@ -121,7 +131,7 @@ public class DriveView implements Serializable {
         FileSummary older = all.stream().filter(f -> f.name().equals(name) && Objects.equals(f.folderId(), folderId))
                 .findFirst().orElse(null);
         try (InputStream content = file.getInputStream()) {
-            UploadResponse uploaded = FacesFailures.attempt(() -> files.upload(client.username(), name, content, file.getSize()));
+            UploadResponse uploaded = FacesFailures.attempt(() -> uploads.upload(client.username(), name, content, file.getSize()));
             if (uploaded != null && folderId != null) {
                 FacesFailures.attempt(() -> files.move(client.username(), uploaded.fileId(), folderId));
             }
@@ -192,7 +202,7 @@ public class DriveView implements Serializable {
     }
 
     public StreamedContent download(FileSummary file) {
-        return FileActions.download(files, client.username(), file.fileId(), file.name());
+        return FileActions.download(downloads, client.username(), file.fileId(), file.name());
     }
 
     public void delete(FileSummary file) {
@@ -285,7 +295,7 @@ public class DriveView implements Serializable {
     }
 
     public void createFolder() {
-        if (FacesFailures.attempt(() -> files.createFolder(client.username(), folderId, newFolderName)) != null) {
+        if (FacesFailures.attempt(() -> folderBoundary.createFolder(client.username(), folderId, newFolderName)) != null) {
             FacesFailures.info("folder " + newFolderName.strip() + " created");
             newFolderName = null;
             PrimeFaces.current().ajax().addCallbackParam("created", true);
@@ -294,7 +304,7 @@ public class DriveView implements Serializable {
     }
 
     public void deleteFolder(FolderView folder) {
-        if (FacesFailures.perform(() -> files.deleteFolder(client.username(), folder.folderId()))) {
+        if (FacesFailures.perform(() -> folderBoundary.deleteFolder(client.username(), folder.folderId()))) {
             FacesFailures.info("folder " + folder.name() + " deleted");
         }
         reload();

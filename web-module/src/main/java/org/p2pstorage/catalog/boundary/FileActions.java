@@ -23,7 +23,7 @@ final class FileActions {
     private FileActions() {
     }
 
-    static StreamedContent download(Files files, String owner, String fileId, String name) {
+    static StreamedContent download(Downloads files, String owner, String fileId, String name) {
         Download download;
         try {
             download = files.download(owner, fileId);

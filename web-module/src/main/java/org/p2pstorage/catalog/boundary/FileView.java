@@ -37,6 +37,9 @@ public class FileView implements Serializable {
     Files files;
 
     @EJB
+    Downloads downloads;
+
+    @EJB
     Network network;
 
     @Inject
@@ -61,7 +64,7 @@ public class FileView implements Serializable {
     }
 
     public StreamedContent download() {
-        return details == null ? null : FileActions.download(files, client.username(), id, details.name());
+        return details == null ? null : FileActions.download(downloads, client.username(), id, details.name());
     }
 
     public void startRename() {
@@ -118,6 +121,28 @@ public class FileView implements Serializable {
         }
         String each = details.chunks() + (details.chunks() == 1 ? " chunk" : " chunks");
         return each + " of up to " + org.p2pstorage.configuration.entity.DataSize.format(details.chunkSize()) + " each";
+    }
+
+    /** The word on the title's badge: uploading, failed, or the file's health. */
+    public String getBadge() {
+        if (details == null) {
+            return "";
+        }
+        return switch (details.status()) {
+            case "TRANSFERRING" -> "uploading";
+            case "FAILED" -> "failed";
+            default -> details.health() == null ? "unavailable" : details.health();
+        };
+    }
+
+    public String getHealthText() {
+        return switch (getBadge()) {
+            case "healthy" -> "healthy: every chunk has all its copies on live nodes";
+            case "degraded" -> "degraded: some chunks have fewer copies than they should; it still downloads, and repair restores them";
+            case "unavailable" -> "unavailable: some chunk has no copy on a live node, so it cannot be downloaded until a node comes back";
+            case "uploading" -> "not stored yet: its copies are on their way";
+            default -> "the upload failed" + (details.failure() == null ? "" : ": " + details.failure());
+        };
     }
 
     public long count(String health) {

@@ -56,6 +56,12 @@ public class FilesResource {
     @EJB
     Files files;
 
+    @EJB
+    Uploads uploads;
+
+    @EJB
+    Downloads downloads;
+
     @Inject
     @ConfigProperty(name = "p2p.upload.wait.seconds", defaultValue = "600")
     int waitSeconds;
@@ -73,7 +79,7 @@ public class FilesResource {
     public Response upload(@QueryParam("wait") @DefaultValue("false") boolean wait) throws IOException {
         Part part = filePart();
         try (InputStream in = part.getInputStream()) {
-            return answer(files.upload(client.username(), part.getSubmittedFileName(), in, part.getSize()), wait);
+            return answer(uploads.upload(client.username(), part.getSubmittedFileName(), in, part.getSize()), wait);
         } finally {
             part.delete();
         }
@@ -89,7 +95,7 @@ public class FilesResource {
         if (name == null || name.isBlank()) {
             throw Failure.invalid("a raw upload needs the file name as ?name=");
         }
-        return answer(files.upload(client.username(), name, body, length), wait);
+        return answer(uploads.upload(client.username(), name, body, length), wait);
     }
 
     private Part filePart() throws IOException {
@@ -109,7 +115,7 @@ public class FilesResource {
         if (!wait) {
             return Response.accepted(sent).location(location).build();
         }
-        UploadResponse settled = files.await(sent.fileId(), Duration.ofSeconds(waitSeconds));
+        UploadResponse settled = uploads.await(sent.fileId(), Duration.ofSeconds(waitSeconds));
         return switch (FileStatus.valueOf(settled.status())) {
             case AVAILABLE -> Response.created(location).entity(settled).build();
             case FAILED -> ErrorResponse.of(Response.Status.BAD_GATEWAY, "TRANSFER_FAILED",
@@ -144,8 +150,8 @@ public class FilesResource {
     @Path("download/{fileId}")
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("fileId") String fileId) {
-        Download download = files.download(client.username(), fileId);
-        StreamingOutput body = out -> files.write(download, out);
+        Download download = downloads.download(client.username(), fileId);
+        StreamingOutput body = out -> downloads.write(download, out);
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header(HttpHeaders.CONTENT_LENGTH, download.size())
                 .header("Content-Disposition", attachment(download.name()))

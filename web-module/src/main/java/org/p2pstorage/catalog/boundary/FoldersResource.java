@@ -30,14 +30,14 @@ import org.p2pstorage.failure.entity.Failure;
 public class FoldersResource {
 
     @EJB
-    Files files;
+    Folders folders;
 
     @Inject
     Client client;
 
     @GET
     public List<FolderView> list() {
-        return files.folders(client.username());
+        return folders.folders(client.username());
     }
 
     @POST
@@ -46,14 +46,14 @@ public class FoldersResource {
         if (folder == null) {
             throw Failure.invalid("the body must be {\"name\":\"…\",\"parentId\":\"…\"}");
         }
-        FolderView created = files.createFolder(client.username(), folder.parentId(), folder.name());
+        FolderView created = folders.createFolder(client.username(), folder.parentId(), folder.name());
         return Response.created(URI.create("/api/folders/" + created.folderId())).entity(created).build();
     }
 
     @DELETE
     @Path("{folderId}")
     public Response delete(@PathParam("folderId") String folderId) {
-        files.deleteFolder(client.username(), folderId);
+        folders.deleteFolder(client.username(), folderId);
         return Response.noContent().build();
     }
 

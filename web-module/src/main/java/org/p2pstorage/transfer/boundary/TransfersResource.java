@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.p2pstorage.account.boundary.Client;
-import org.p2pstorage.catalog.boundary.Files;
+import org.p2pstorage.catalog.boundary.Uploads;
 import org.p2pstorage.catalog.entity.TransferProgress;
 
 /** A file's transfer through the simulated network, for progress bars: acknowledged, expected, ETA (own files only). */
@@ -20,7 +20,7 @@ import org.p2pstorage.catalog.entity.TransferProgress;
 public class TransfersResource {
 
     @EJB
-    Files files;
+    Uploads uploads;
 
     @Inject
     Client client;
@@ -28,6 +28,6 @@ public class TransfersResource {
     @GET
     @Path("{fileId}")
     public TransferProgress progress(@PathParam("fileId") String fileId) {
-        return files.progress(client.username(), fileId);
+        return uploads.progress(client.username(), fileId);
     }
 }

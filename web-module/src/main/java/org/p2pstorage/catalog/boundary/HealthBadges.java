@@ -13,7 +13,7 @@ import org.p2pstorage.catalog.entity.FileSummary;
  */
 @Named
 @ApplicationScoped
-public class FileHealth {
+public class HealthBadges {
 
     /** The word on the badge. */
     public String label(FileSummary file) {
@@ -29,13 +29,24 @@ public class FileHealth {
         return "badge badge-" + label(file);
     }
 
-    /** The durability catalog's health of a stored file. */
+    /** The durability catalog's health of a stored file (never plainly "available"). */
     String health(FileSummary file) {
-        return "available";
+        return file.health() == null ? "unavailable" : file.health();
     }
 
-    /** The owner the file was recovered from, or null. */
+    /** The owner the file was recovered from (after a catalog loss), or null. */
     public String recoveredFrom(FileSummary file) {
-        return null;
+        return file.recoveredFrom();
+    }
+
+    /** What the badge means, for its title. */
+    public String meaning(FileSummary file) {
+        return switch (label(file)) {
+            case "healthy" -> "all " + file.replicas() + " copies of every chunk are on live nodes";
+            case "degraded" -> "some chunks have fewer than " + file.replicas() + " copies on live nodes; it still downloads, and repair is on its way";
+            case "unavailable" -> "some chunk has no copy on a live node: it cannot be downloaded now";
+            case "uploading" -> "its chunks are on their way to the nodes";
+            default -> "the upload failed";
+        };
     }
 }

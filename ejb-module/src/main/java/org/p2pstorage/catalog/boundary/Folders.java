@@ -1,0 +1,49 @@
+package org.p2pstorage.catalog.boundary;
+
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.p2pstorage.catalog.control.FolderRepository;
+import org.p2pstorage.catalog.entity.Folder;
+import org.p2pstorage.catalog.entity.FolderView;
+import org.p2pstorage.failure.entity.Failure;
+
+/** The folders of a drive: list, create, delete when empty; each user sees and uses only their own. */
+@Stateless
+public class Folders {
+
+    @Inject
+    FolderRepository repository;
+
+    /** The caller's folders, by name; a drive has few, so they come all at once. */
+    public List<FolderView> folders(String owner) {
+        return repository.of(owner).stream().map(FolderView::of).toList();
+    }
+
+    /** A new folder in one of the caller's folders ({@code null} or empty: at the top of the drive). */
+    public FolderView createFolder(String owner, String parentId, String name) {
+        return FolderView.of(repository.create(owner, own(owner, parentId), Files.validName(name)));
+    }
+
+    /** Removes one of the caller's folders; it must be empty (409 otherwise). */
+    public void deleteFolder(String owner, String folderId) {
+        String id = own(owner, folderId);
+        if (id == null) {
+            throw Failure.invalid("the top of the drive cannot be deleted");
+        }
+        if (!repository.remove(id)) {
+            throw new Failure(Failure.Kind.CONFLICT, "the folder is not empty; move or delete what is in it first");
+        }
+    }
+
+    /** The folder's id when it is the caller's, null for the top of the drive; 404 for any other. */
+    public String own(String owner, String folderId) {
+        if (folderId == null || folderId.isBlank()) {
+            return null;
+        }
+        return repository.find(folderId).filter(folder -> folder.ownedBy(owner)).map(Folder::id)
+                .orElseThrow(() -> Failure.notFound("no folder with id " + folderId));
+    }
+}

@@ -1,0 +1,112 @@
+package org.p2pstorage.catalog.control;
+
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.p2pstorage.catalog.entity.ChunkCopy;
+import org.p2pstorage.catalog.entity.CopyState;
+import org.p2pstorage.catalog.entity.FileChunk;
+import org.p2pstorage.catalog.entity.FileStatus;
+import org.p2pstorage.catalog.entity.StoredFile;
+import org.p2pstorage.transfer.entity.ChunkReceipt;
+
+/**
+ * Records the nodes' answers for copies of chunks. An answer is matched to its copy by chunk and node,
+ * so a redelivered answer (Artemis redelivers after a crash) finds its copy already answered and is
+ * counted once.
+ */
+@Stateless
+public class Acknowledgements {
+
+    /** What an answer means for the node that sent it. */
+    public enum Answer {
+        /** Recorded; nothing more to do. */
+        KEPT,
+        /** The copy was stored but its file is gone or failed: the node must drop it. */
+        ORPHAN,
+        /** This answer made the file fail: the copies it already has on nodes must be dropped. */
+        FAILED_NOW,
+        /** A repair copy was stored: its chunk is one copy stronger. */
+        REPAIRED
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Answer record(ChunkReceipt receipt) {
+        StoredFile file = em.find(StoredFile.class, receipt.fileId(), LockModeType.PESSIMISTIC_WRITE);
+        boolean stored = receipt.outcome().stored();
+        if (file == null) {
+            return stored ? Answer.ORPHAN : Answer.KEPT;
+        }
+        Optional<FileChunk> chunk = em.createNamedQuery(FileChunk.FIND, FileChunk.class)
+                .setParameter("fileId", receipt.fileId()).setParameter("index", receipt.index())
+                .getResultStream().findFirst();
+        Optional<ChunkCopy> answered = chunk.flatMap(c -> c.copies().stream()
+                .filter(copy -> copy.answersTo(receipt.nodeId(), receipt.placedOn())).findFirst());
+        if (answered.isEmpty()) {
+            boolean unwanted = file.status() == FileStatus.FAILED
+                    || chunk.map(c -> !c.hasCopyOn(receipt.nodeId())).orElse(true);
+            return stored && unwanted ? Answer.ORPHAN : Answer.KEPT;
+        }
+        ChunkCopy copy = answered.get();
+        if (receipt.moved()) {
+            if (copy.nodeId().equals(receipt.nodeId())) {
+                copy.moveTo(receipt.movedTo());
+            }
+            return Answer.KEPT;
+        }
+        if (copy.repair()) {
+            return repairAnswered(chunk.get(), copy, receipt, stored);
+        }
+        return uploadAnswered(file, chunk.get(), copy, receipt, stored);
+    }
+
+    private Answer repairAnswered(FileChunk chunk, ChunkCopy copy, ChunkReceipt receipt, boolean stored) {
+        if (stored) {
+            copy.answered(receipt.nodeId(), true);
+            return Answer.REPAIRED;
+        }
+        chunk.remove(copy);
+        em.remove(copy);
+        return Answer.KEPT;
+    }
+
+    private Answer uploadAnswered(StoredFile file, FileChunk chunk, ChunkCopy copy, ChunkReceipt receipt,
+                                  boolean stored) {
+        boolean otherCopies = chunk.copies().stream()
+                .anyMatch(c -> c != copy && c.state() != CopyState.REJECTED);
+        if (!stored && receipt.outcome() == org.p2pstorage.storage.entity.StoreOutcome.OFFLINE && otherCopies
+                && file.status() == FileStatus.TRANSFERRING) {
+            chunk.remove(copy);
+            em.remove(copy);
+            file.copyWithdrawn();
+            return Answer.KEPT;
+        }
+        FileStatus before = file.status();
+        copy.answered(receipt.nodeId(), stored);
+        file.acknowledge(stored, reason(receipt));
+        if (file.status() == FileStatus.FAILED) {
+            if (before != FileStatus.FAILED) {
+                return Answer.FAILED_NOW;
+            }
+            return stored ? Answer.ORPHAN : Answer.KEPT;
+        }
+        return Answer.KEPT;
+    }
+
+    private static String reason(ChunkReceipt receipt) {
+        String why = switch (receipt.outcome()) {
+            case NO_ROOM -> "had no room for it";
+            case CORRUPT -> "received it damaged";
+            case OFFLINE -> "was stopped and no other node could take it";
+            case FAILED -> "could not write it";
+            case STORED -> "stored it";
+        };
+        return "chunk " + receipt.index() + " could not be stored: " + receipt.nodeId() + " " + why;
+    }
+}

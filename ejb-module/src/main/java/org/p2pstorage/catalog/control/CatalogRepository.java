@@ -1,0 +1,181 @@
+package org.p2pstorage.catalog.control;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.p2pstorage.catalog.entity.ChunkCopy;
+import org.p2pstorage.catalog.entity.CopyState;
+import org.p2pstorage.catalog.entity.FileChunk;
+import org.p2pstorage.catalog.entity.FileHealth;
+import org.p2pstorage.catalog.entity.FileStatus;
+import org.p2pstorage.catalog.entity.FileSummary;
+import org.p2pstorage.catalog.entity.FileTotals;
+import org.p2pstorage.catalog.entity.StoredFile;
+import org.p2pstorage.failure.entity.Failure;
+
+/**
+ * The catalog's rows: files, their chunks and the chunks' copies. Each method is one small transaction
+ * (an upload is a sequence of them, so a large file never holds thousands of rows in a single commit).
+ * It keeps rows only; what goes on the wire is {@link ChunkDispatch}'s job.
+ */
+@Stateless
+public class CatalogRepository {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    public StoredFile open(String owner, String name, int chunkSize, long expectedSize, int replicas) {
+        StoredFile file = new StoredFile(newId(), owner, name, chunkSize, expectedSize, replicas);
+        em.persist(file);
+        return file;
+    }
+
+    static String newId() {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    public StoredFile seal(String fileId, Chunker.Summary summary) {
+        StoredFile file = locked(fileId).orElseThrow(() -> Failure.notFound("file " + fileId + " was removed"));
+        file.seal(summary.size(), summary.sha256(), summary.chunks());
+        return file;
+    }
+
+    public FileSummary rename(String fileId, String name) {
+        StoredFile file = locked(fileId).orElseThrow(() -> Failure.notFound("no file with id " + fileId));
+        file.rename(name);
+        return FileSummary.of(file, null);
+    }
+
+    public FileSummary move(String fileId, String folderId) {
+        StoredFile file = locked(fileId).orElseThrow(() -> Failure.notFound("no file with id " + fileId));
+        file.moveTo(folderId);
+        return FileSummary.of(file, null);
+    }
+
+    public void fail(String fileId, String reason) {
+        locked(fileId).ifPresent(file -> file.fail(reason));
+    }
+
+    /** The caller's file; another user's id answers exactly as an unknown one (404). */
+    public StoredFile owned(String owner, String fileId) {
+        return Optional.ofNullable(fileId).flatMap(this::find).filter(file -> file.ownedBy(owner))
+                .orElseThrow(() -> Failure.notFound("no file with id " + fileId));
+    }
+
+    public Optional<StoredFile> find(String fileId) {
+        return Optional.ofNullable(em.find(StoredFile.class, fileId));
+    }
+
+    /** Every copy of every chunk of the file, in chunk order. */
+    public List<ChunkCopy> copies(String fileId) {
+        return em.createNamedQuery(ChunkCopy.OF_FILE, ChunkCopy.class).setParameter("fileId", fileId).getResultList();
+    }
+
+    /** The file's chunks with their copies, in order. */
+    public List<FileChunk> chunks(String fileId) {
+        return em.createQuery("SELECT DISTINCT ch FROM FileChunk ch LEFT JOIN FETCH ch.copies WHERE ch.fileId = :fileId"
+                        + " ORDER BY ch.index", FileChunk.class)
+                .setParameter("fileId", fileId).getResultList();
+    }
+
+    public Optional<FileChunk> chunk(String fileId, int index) {
+        return em.createNamedQuery(FileChunk.FIND, FileChunk.class).setParameter("fileId", fileId)
+                .setParameter("index", index).getResultStream().findFirst();
+    }
+
+    /** The caller's files, newest first, each with its health on the network as it is now. */
+    public List<FileSummary> list(String owner, Set<String> live) {
+        List<StoredFile> files = em.createNamedQuery(StoredFile.OF_OWNER, StoredFile.class)
+                .setParameter("owner", owner).getResultList();
+        Map<String, FileHealth> health = health(owner, live, files);
+        return files.stream().map(f -> FileSummary.of(f, health.get(f.id()))).toList();
+    }
+
+    /**
+     * The health of every file of the owner, in two grouped queries rather than a walk over the chunk map:
+     * the chunks that have a good live copy (fewer than the file's chunks: unavailable), and the chunks
+     * that have fewer good live copies than the file's replicas (some: degraded).
+     */
+    private Map<String, FileHealth> health(String owner, Set<String> live, List<StoredFile> files) {
+        Map<String, FileHealth> health = new HashMap<>();
+        Map<String, Long> readable = new HashMap<>();
+        if (live.isEmpty()) {
+            files.forEach(f -> health.put(f.id(), f.chunkCount() == 0 ? FileHealth.HEALTHY : FileHealth.UNAVAILABLE));
+            return health;
+        }
+        for (Object[] row : em.createNamedQuery(ChunkCopy.READABLE_CHUNKS_OF_OWNER, Object[].class)
+                .setParameter("owner", owner).setParameter("stored", CopyState.STORED).setParameter("live", live)
+                .getResultList()) {
+            readable.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        for (StoredFile file : files) {
+            long good = readable.getOrDefault(file.id(), 0L);
+            health.put(file.id(), good >= file.chunkCount() ? FileHealth.HEALTHY : FileHealth.UNAVAILABLE);
+        }
+        for (Object[] row : em.createNamedQuery(ChunkCopy.WEAK_CHUNKS_OF_OWNER, Object[].class)
+                .setParameter("owner", owner).setParameter("stored", CopyState.STORED).setParameter("live", live)
+                .getResultList()) {
+            health.merge((String) row[0], FileHealth.DEGRADED, FileHealth::and);
+        }
+        return health;
+    }
+
+    public FileTotals totals() {
+        long available = 0;
+        long transferring = 0;
+        long failed = 0;
+        long bytes = 0;
+        for (Object[] row : em.createNamedQuery(StoredFile.COUNT_BY_STATUS, Object[].class).getResultList()) {
+            long count = ((Number) row[1]).longValue();
+            switch ((FileStatus) row[0]) {
+                case AVAILABLE -> available = count;
+                case TRANSFERRING -> transferring = count;
+                case FAILED -> failed = count;
+            }
+            bytes += ((Number) row[2]).longValue();
+        }
+        return new FileTotals(available + transferring + failed, available, transferring, failed, bytes);
+    }
+
+    /** How many files the catalog holds, whatever their state. */
+    public long fileCount() {
+        return em.createQuery("SELECT COUNT(f) FROM StoredFile f", Long.class).getSingleResult();
+    }
+
+    /** Gives the files that have no owner (uploaded before accounts existed, or recovered) to this one. */
+    public int adopt(String owner) {
+        return em.createNamedQuery(StoredFile.ADOPT).setParameter("owner", owner).executeUpdate();
+    }
+
+    /** Files whose upload was cut off (by a restart) before all their chunks were sent. */
+    public List<StoredFile> unsealed() {
+        return em.createNamedQuery(StoredFile.ALL, StoredFile.class).getResultStream()
+                .filter(f -> f.status() == FileStatus.TRANSFERRING && !f.sealed())
+                .toList();
+    }
+
+    /** Removes the file and its chunk map from the catalog (the chunks on the nodes are the caller's). */
+    public void remove(String fileId) {
+        em.createNamedQuery(ChunkCopy.DELETE_OF_FILE).setParameter("fileId", fileId).executeUpdate();
+        em.createNamedQuery(FileChunk.DELETE_OF_FILE).setParameter("fileId", fileId).executeUpdate();
+        locked(fileId).ifPresent(em::remove);
+    }
+
+    Optional<StoredFile> locked(String fileId) {
+        return Optional.ofNullable(em.find(StoredFile.class, fileId, LockModeType.PESSIMISTIC_WRITE));
+    }
+}

@@ -1,0 +1,88 @@
+package org.p2pstorage.catalog.control;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.p2pstorage.catalog.control.Chunker.Chunk;
+import org.p2pstorage.catalog.entity.ChunkCopy;
+import org.p2pstorage.catalog.entity.FileChunk;
+import org.p2pstorage.catalog.entity.StoredFile;
+import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.transfer.control.ChunkProducer;
+import org.p2pstorage.transfer.entity.ChunkParcel;
+
+/**
+ * Puts copies of chunks on the wire together with the rows that expect them, in one transaction: a
+ * copy is on its way exactly when its row is committed, so neither a crash nor a rollback can leave a
+ * message without a row or a row without a message.
+ */
+@Stateless
+public class ChunkDispatch {
+
+    /** One copy of a chunk, the node chosen for it and when the bridge says it arrives there. */
+    public record Copy(String nodeId, long arrivalNanos) {
+    }
+
+    /** A chunk and its copies. */
+    public record Placed(Chunk chunk, List<Copy> copies) {
+
+        public Set<String> nodes() {
+            Set<String> nodes = new HashSet<>();
+            copies.forEach(c -> nodes.add(c.nodeId()));
+            return nodes;
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ChunkProducer producer;
+
+    /** Records a batch of an upload's chunks with their copies, and sends every copy. */
+    public void dispatch(String fileId, List<Placed> batch) {
+        StoredFile file = em.find(StoredFile.class, fileId, LockModeType.PESSIMISTIC_WRITE);
+        if (file == null) {
+            throw Failure.notFound("file " + fileId + " was removed");
+        }
+        for (Placed placed : batch) {
+            Chunk chunk = placed.chunk();
+            file.chunkSent(placed.copies().size());
+            FileChunk row = new FileChunk(file, chunk.index(), chunk.size(), chunk.sha256());
+            em.persist(row);
+            Set<String> nodes = placed.nodes();
+            for (Copy copy : placed.copies()) {
+                em.persist(row.add(ChunkCopy.uploaded(row, copy.nodeId())));
+                Set<String> others = new HashSet<>(nodes);
+                others.remove(copy.nodeId());
+                producer.send(ChunkParcel.copy(fileId, chunk.index(), copy.nodeId(), others, chunk.sha256(),
+                        chunk.data()), copy.arrivalNanos());
+            }
+        }
+    }
+
+    /**
+     * Records a repair copy of the chunk on {@code target} and sends it, unless the chunk is gone or
+     * already has a copy there (a repair decided twice is made once). Returns whether it was sent.
+     */
+    public boolean repair(String fileId, int index, String target, byte[] data, long arrivalNanos) {
+        FileChunk chunk = em.createNamedQuery(FileChunk.FIND, FileChunk.class).setParameter("fileId", fileId)
+                .setParameter("index", index).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (chunk == null || chunk.hasCopyOn(target)) {
+            return false;
+        }
+        Set<String> others = new HashSet<>();
+        chunk.copies().forEach(c -> others.add(c.nodeId()));
+        em.persist(chunk.add(ChunkCopy.repaired(chunk, target)));
+        producer.send(ChunkParcel.copy(fileId, index, target, others, chunk.sha256(), data), arrivalNanos);
+        return true;
+    }
+}

@@ -1,8 +1,0 @@
-package org.p2pstorage.catalog.entity;
-
-/** Whether the node has acknowledged a chunk placed on it. */
-public enum PlacementState {
-    PENDING,
-    STORED,
-    REJECTED
-}
