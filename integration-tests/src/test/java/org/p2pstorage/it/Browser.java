@@ -1,16 +1,21 @@
 package org.p2pstorage.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -35,6 +40,22 @@ final class Browser implements AutoCloseable {
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** axe-core's script, read once from the test resources. */
+    private static final Supplier<String> AXE = new Supplier<>() {
+        private volatile String script;
+
+        @Override
+        public String get() {
+            if (script == null) {
+                try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+                    script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return script;
+        }
+    };
 
     final WebDriver driver;
     final Path downloads;
@@ -112,6 +133,61 @@ final class Browser implements AutoCloseable {
 
     Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** A phone-sized window (390 × 844 CSS pixels, as an iPhone 14). */
+    void phone() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    void wide() {
+        driver.manage().window().setSize(new Dimension(1280, 800));
+    }
+
+    /** Whether the page is wider than the window, so that it scrolls sideways. */
+    boolean scrollsSideways() {
+        Object wider = script("return document.documentElement.scrollWidth > window.innerWidth");
+        return Boolean.TRUE.equals(wider);
+    }
+
+    /**
+     * The serious and critical accessibility violations axe-core finds on the page (WCAG 2 A and AA rules,
+     * contrast included), one line each with the elements. axe-core is a test resource (see its README).
+     */
+    List<String> accessibilityViolations() {
+        script(AXE.get());
+        Object found = ((JavascriptExecutor) driver).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(function (r) {
+                    done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                      .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));
+                  }, function (e) { done(['axe failed: ' + e]); });
+                """);
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    /** Registers an account on the sign-in page. */
+    void register(String name) {
+        click(By.id("signin:toggle"));
+        find(By.id("signin:email"));
+        type(By.id("signin:username"), name);
+        type(By.id("signin:email"), name + "@p2p.test");
+        type(By.id("signin:password"), Api.PASSWORD);
+        click(By.id("signin:registerButton"));
+        until(d -> text().contains("Account " + name + " created"));
+    }
+
+    /** Signs in on the sign-in page and waits for the page it leads to. */
+    void signIn(String name, String password, String landing) {
+        type(By.id("signin:username"), name);
+        type(By.id("signin:password"), password);
+        click(By.id("signin:signInButton"));
+        until(ExpectedConditions.urlContains(landing));
+    }
+
+    void signIn(String name) {
+        signIn(name, Api.PASSWORD, "/catalog/drive.xhtml");
     }
 
     /** Saves what the browser shows as target/screenshots/{name}.png. */

@@ -1,6 +1,7 @@
 package org.p2pstorage.network.boundary;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.PostConstruct;
@@ -110,6 +111,12 @@ public class RepairView implements Serializable {
             return "idle";
         }
         return "running: " + pass.chunksVerified() + " of " + pass.chunksTotal() + " chunks checked";
+    }
+
+    /** The nodes repair is about: those down now, and those that lost copies or carry repair traffic. */
+    public List<RepairStatus.NodeRepair> getAffectedNodes() {
+        return repair.nodes().stream().filter(n -> n.downSince() != null || n.copiesLost() > 0 || n.bytesIn() > 0
+                || n.bytesOut() > 0).toList();
     }
 
     public boolean isAdmin() {
