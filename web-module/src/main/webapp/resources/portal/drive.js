@@ -13,7 +13,7 @@
     }, true);
     document.addEventListener('keydown', function (event) {
         var target = event.target;
-        if (event.key !== 'Delete' || target.closest('input, textarea, select, [contenteditable], .ui-dialog')) {
+        if (event.key !== 'Delete' || target.closest('input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable], .ui-dialog')) {
             return;
         }
         var button = document.getElementById('drive:deleteSelected');

@@ -47,7 +47,7 @@ final class FileActions {
 
     private static StreamedContent refused(String name, Failure failure) {
         String why = switch (failure.kind()) {
-            case UNAVAILABLE -> "a node that holds part of it is stopped; try again once it is back";
+            case UNAVAILABLE -> "every copy of a part of it is on a stopped node; try again once one is back";
             case CORRUPT -> "part of it is missing or damaged on its node";
             case CONFLICT -> "it is not complete (still uploading, or its upload failed)";
             case NOT_FOUND -> "it no longer exists";
