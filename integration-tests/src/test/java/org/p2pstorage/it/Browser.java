@@ -21,6 +21,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -122,9 +123,20 @@ final class Browser implements AutoCloseable {
         return until(condition, Duration.ofSeconds(30));
     }
 
+    /** Waits for the condition; when it never holds, the failure tells where the browser was and what it showed. */
     <T> T until(Function<WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
-                .ignoring(StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                    .ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            String shown;
+            try {
+                shown = text();
+            } catch (RuntimeException unreadable) {
+                shown = "(unreadable: " + unreadable.getMessage() + ")";
+            }
+            throw new TimeoutException("at " + driver.getCurrentUrl() + " the page showed:\n" + shown, e);
+        }
     }
 
     String text() {

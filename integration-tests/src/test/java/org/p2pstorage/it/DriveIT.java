@@ -213,9 +213,9 @@ class DriveIT {
             browser.click(d -> rowOf(browser, "drop.txt").findElement(By.cssSelector(".ui-chkbox-box")));
             browser.until(d -> d.findElement(By.id("drive:deleteSelected")).isEnabled());
             new Actions(browser.driver).sendKeys(Keys.DELETE).perform();
-            browser.find(By.cssSelector(".ui-confirmdialog"));
+            browser.find(By.cssSelector(".ui-confirm-dialog"));
             new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
-            browser.until(d -> !d.findElement(By.cssSelector(".ui-confirmdialog")).isDisplayed());
+            browser.until(d -> !d.findElement(By.cssSelector(".ui-confirm-dialog")).isDisplayed());
             assertTrue(names(browser).contains("drop.txt"), "Escape deletes nothing");
             new Actions(browser.driver).sendKeys(Keys.DELETE).perform();
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
@@ -225,6 +225,7 @@ class DriveIT {
 
     private Api user() {
         Api user = Api.suiteUser();
+        user.token();
         cleanUp.add(() -> user.get("/api/files/list").array().getValuesAs(JsonObject.class)
                 .forEach(f -> user.delete("/api/files/" + f.getString("fileId"))));
         return user;

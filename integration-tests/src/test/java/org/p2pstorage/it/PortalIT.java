@@ -110,8 +110,10 @@ class PortalIT {
             assertTrue(browser.find(By.id("chunkHealth")).getText().startsWith("5 healthy"));
             assertEquals("holiday-photo.jpg · p2p Drive", browser.driver.getTitle());
             browser.screenshot("file-details");
-            String first = copies.get(0).getAttribute("data-node");
-            long elsewhere = copies.stream().filter(c -> !c.getAttribute("data-node").equals(first)).count();
+            List<String> holders = browser.driver.findElements(By.cssSelector("#chunkMap .copy-cell")).stream()
+                    .map(c -> c.getAttribute("data-node")).toList();
+            String first = holders.get(0);
+            long elsewhere = holders.stream().filter(n -> !n.equals(first)).count();
             browser.driver.findElements(By.cssSelector(".node-legend")).stream()
                     .filter(b -> b.getText().startsWith(first)).findFirst().orElseThrow().click();
             browser.until(d -> d.findElements(By.cssSelector("#chunkMap .copy-cell.dim")).size() == elsewhere);
@@ -179,7 +181,7 @@ class PortalIT {
             browser.click(By.id("file:delete"));
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
             browser.until(ExpectedConditions.urlContains("/catalog/drive.xhtml"));
-            browser.until(d -> browser.text().contains("budget 2027.xlsx deleted"));
+            browser.until(d -> browser.text().contains("Budget 2027.xlsx deleted"));
             assertEquals(404, user.get("/api/files/" + fileId).status());
         } finally {
             user.delete("/api/files/" + fileId);
