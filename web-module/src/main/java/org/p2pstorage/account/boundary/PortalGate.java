@@ -35,7 +35,7 @@ public class PortalGate extends HttpFilter {
      */
     static String landing(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-                || next.startsWith(SIGN_IN) || next.chars().anyMatch(c -> c < 0x20)) {
+                || next.startsWith(SIGN_IN) || next.equals("/index.xhtml") || next.chars().anyMatch(c -> c < 0x20)) {
             return DRIVE;
         }
         return next;
