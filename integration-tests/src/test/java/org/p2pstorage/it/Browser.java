@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -97,15 +98,28 @@ final class Browser implements AutoCloseable {
     }
 
     void click(By by) {
-        until(ExpectedConditions.elementToBeClickable(by)).click();
+        until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return false;
+            }
+            centre(element).click();
+            return true;
+        });
     }
 
     /** Clicks what {@code target} finds, again if a poll re-rendered it meanwhile. */
     void click(Function<WebDriver, WebElement> target) {
         until(d -> {
-            target.apply(d).click();
+            centre(target.apply(d)).click();
             return true;
         });
+    }
+
+    /** Scrolls the element to the middle of the window, away from the sticky header. */
+    private WebElement centre(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+        return element;
     }
 
     /** Types into a field, again from the start if an Ajax update replaced it meanwhile. */
@@ -127,7 +141,8 @@ final class Browser implements AutoCloseable {
     <T> T until(Function<WebDriver, T> condition, Duration timeout) {
         try {
             return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
-                    .ignoring(StaleElementReferenceException.class).until(condition);
+                    .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+                    .until(condition);
         } catch (TimeoutException e) {
             String shown;
             try {

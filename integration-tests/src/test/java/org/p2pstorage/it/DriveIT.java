@@ -150,18 +150,23 @@ class DriveIT {
             browser.driver.findElement(By.id("drive:upload_input")).sendKeys(other.toString());
             browser.until(d -> transferText(browser, "slides.pdf").contains("left"), Duration.ofSeconds(30));
             String fileId = fileIdOf(user, "slides.pdf");
-            long expectedMs = user.get("/api/transfers/" + fileId).json().getJsonNumber("expectedMs").longValue();
-            List<Double> etas = new ArrayList<>();
+            List<double[]> shown = new ArrayList<>();
             browser.until(d -> {
                 String text = transferText(browser, "slides.pdf");
-                Matcher left = Pattern.compile("about ([0-9.]+) s left").matcher(text);
+                Matcher left = Pattern.compile("· ([0-9.]+)% · about ([0-9.]+) s left").matcher(text);
                 if (left.find()) {
-                    etas.add(Double.parseDouble(left.group(1)));
+                    shown.add(new double[]{Double.parseDouble(left.group(1)), Double.parseDouble(left.group(2))});
                 }
                 return text.contains("done in");
             }, Duration.ofSeconds(60));
-            assertFalse(etas.isEmpty(), "a time left was shown");
-            assertTrue(etas.stream().allMatch(s -> s * 1000 <= expectedMs + 100), "within the model's " + expectedMs + " ms: " + etas);
+            long expectedMs = user.get("/api/transfers/" + fileId).json().getJsonNumber("expectedMs").longValue();
+            assertFalse(shown.isEmpty(), "a time left was shown");
+            for (double[] sample : shown) {
+                double modelLeft = expectedMs / 1000.0 * (1 - sample[0] / 100);
+                assertTrue(sample[1] <= expectedMs / 1000.0 * 1.5 + 0.3 && sample[1] >= modelLeft / 2 - 0.3,
+                        "at " + sample[0] + " % the time left (" + sample[1] + " s) is within the link model's ("
+                                + expectedMs + " ms for the whole upload)");
+            }
             assertTrue(browser.driver.findElements(By.cssSelector(".upload .ui-fileupload-progress")).stream()
                     .noneMatch(WebElement::isDisplayed), "one progress display");
 

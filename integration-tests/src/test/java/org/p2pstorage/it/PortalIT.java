@@ -114,8 +114,8 @@ class PortalIT {
                     .map(c -> c.getAttribute("data-node")).toList();
             String first = holders.get(0);
             long elsewhere = holders.stream().filter(n -> !n.equals(first)).count();
-            browser.driver.findElements(By.cssSelector(".node-legend")).stream()
-                    .filter(b -> b.getText().startsWith(first)).findFirst().orElseThrow().click();
+            browser.click(d -> d.findElements(By.cssSelector(".node-legend")).stream()
+                    .filter(b -> b.getText().startsWith(first)).findFirst().orElseThrow());
             browser.until(d -> d.findElements(By.cssSelector("#chunkMap .copy-cell.dim")).size() == elsewhere);
 
             browser.click(By.id("navDrive"));

@@ -12,8 +12,8 @@ import org.p2pstorage.catalog.entity.TransferProgress;
 /**
  * The transfers one My Drive page has watched, with their latest progress, and the uploads its user
  * cancelled. A transfer cannot be stopped half-way through the network, so a cancelled file is hidden at
- * once and deleted as soon as its transfer ends: cancelling leaves no file. The time left is read from the
- * link model's expectation when there is one, else from the measured rate, never from a stale estimate.
+ * once and deleted as soon as its transfer ends: cancelling leaves no file. The time left comes from the
+ * rate measured so far.
  */
 public class TransferWatch implements Serializable {
 
@@ -78,15 +78,18 @@ public class TransferWatch implements Serializable {
         return remainingMs(p) < 0 ? "estimating…" + retransmissions : "about " + seconds(remainingMs(p)) + " left" + retransmissions;
     }
 
-    /** The time left in ms, or -1 while nothing lets us say. */
+    /**
+     * The time left in ms, or -1 while nothing lets us say: from the rate measured so far (the bytes of every
+     * copy acknowledged in the time elapsed), which holds as the uploader keeps booking the links; the link
+     * model's expectation only before the first acknowledgement, since it covers the chunks booked so far, not
+     * the whole file (that made the time left read far too short while an upload was still being sent).
+     */
     static long remainingMs(TransferProgress p) {
         double done = p.bytesTotal() <= 0 ? p.percent() / 100 : p.bytesAcknowledged() / (double) p.bytesTotal();
-        long byRate = done <= 0 || p.elapsedMs() <= 0 ? -1 : Math.round(p.elapsedMs() * (1 - done) / done);
-        if (p.expectedMs() != null && p.expectedMs() > 0) {
-            long byModel = Math.max(0, p.expectedMs() - p.elapsedMs());
-            return byRate < 0 ? byModel : Math.max(byModel, Math.min(byRate, p.expectedMs()));
+        if (done > 0 && p.elapsedMs() > 0) {
+            return Math.round(p.elapsedMs() * (1 - done) / done);
         }
-        return byRate;
+        return p.expectedMs() == null ? -1 : Math.max(0, p.expectedMs() - p.elapsedMs());
     }
 
     private static String seconds(long ms) {
