@@ -80,16 +80,13 @@ public class TransferWatch implements Serializable {
 
     /**
      * The time left in ms, or -1 while nothing lets us say: from the rate measured so far (the bytes of every
-     * copy acknowledged in the time elapsed), which holds as the uploader keeps booking the links; the link
-     * model's expectation only before the first acknowledgement, since it covers the chunks booked so far, not
-     * the whole file (that made the time left read far too short while an upload was still being sent).
+     * copy acknowledged in the time elapsed), which holds as the uploader keeps booking the links. Not the link
+     * model's expectation: it covers the chunks booked so far, not the whole file, which made the time left
+     * read far too short while an upload was still being sent. Before the first acknowledgement: "estimating".
      */
     static long remainingMs(TransferProgress p) {
         double done = p.bytesTotal() <= 0 ? p.percent() / 100 : p.bytesAcknowledged() / (double) p.bytesTotal();
-        if (done > 0 && p.elapsedMs() > 0) {
-            return Math.round(p.elapsedMs() * (1 - done) / done);
-        }
-        return p.expectedMs() == null ? -1 : Math.max(0, p.expectedMs() - p.elapsedMs());
+        return done > 0 && p.elapsedMs() > 0 ? Math.round(p.elapsedMs() * (1 - done) / done) : -1;
     }
 
     private static String seconds(long ms) {

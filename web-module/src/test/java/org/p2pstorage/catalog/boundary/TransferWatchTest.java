@@ -20,7 +20,7 @@ class TransferWatchTest {
     void timeLeftComesFromTheMeasuredRateNotFromTheChunksBookedSoFar() {
         assertEquals(2_760, TransferWatch.remainingMs(at(31, 100, 1_240, 900L)), "31 % of a 4 s upload: 2.8 s, not 0.9 s");
         assertEquals(1_760, TransferWatch.remainingMs(at(56, 100, 2_240, 2_500L)));
-        assertEquals(800, TransferWatch.remainingMs(at(0, 100, 200, 1_000L)), "before any acknowledgement, the model");
+        assertEquals(-1, TransferWatch.remainingMs(at(0, 100, 200, 1_000L)), "before any acknowledgement, nothing to say yet");
     }
 
     @Test
