@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,9 +19,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -222,12 +220,21 @@ final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, wholePage());
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The whole page (up to 3000 pixels high), not only the window, through the DevTools protocol. */
+    private byte[] wholePage() {
+        long width = ((Number) script("return window.innerWidth")).longValue();
+        long height = Math.min(3000, ((Number) script("return document.documentElement.scrollHeight")).longValue());
+        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     @Override

@@ -69,7 +69,7 @@ public class DriveView implements Serializable {
     private String newName;
     private String listed = "";
     private String folderId;
-    private volatile List<FolderView> folders = List.of();
+    private volatile FolderTree folders = new FolderTree(List.of());
     private String newFolderName;
     private String moveTarget;
     /** An upload whose name was already taken in its folder: [new file id, name, the older file's id]. */
@@ -87,7 +87,7 @@ public class DriveView implements Serializable {
     /** Reads the list and the progress of every transfer that is running or was watched here. */
     public void reload() {
         String owner = client.username();
-        folders = folderBoundary.folders(owner);
+        folders = new FolderTree(folderBoundary.folders(owner));
         List<FileSummary> read = files.list(owner);
         for (FileSummary file : read) {
             if ("TRANSFERRING".equals(file.status())) {
@@ -120,7 +120,7 @@ public class DriveView implements Serializable {
         StringBuilder text = new StringBuilder();
         all.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.health()).append(f.name()).append(f.folderId())
                 .append(';'));
-        folders.forEach(f -> text.append(f.folderId()).append(f.name()).append(';'));
+        folders.all().forEach(f -> text.append(f.folderId()).append(f.name()).append(';'));
         return text.toString();
     }
 
@@ -264,34 +264,23 @@ public class DriveView implements Serializable {
         return query != null && !query.isBlank();
     }
 
-    /** The folder a file is in, for search results ("My Drive" at the top). */
+    /** The folder a file is in, for search results. */
     public String folderOf(FileSummary file) {
-        return folders.stream().filter(f -> f.folderId().equals(file.folderId())).map(FolderView::name).findFirst()
-                .orElse("My Drive");
+        return folders.nameOf(file.folderId());
     }
 
     /** The folders in the open folder. */
     public List<FolderView> getSubfolders() {
-        return isSearching() ? List.of() : folders.stream().filter(f -> Objects.equals(f.parentId(), folderId)).toList();
+        return isSearching() ? List.of() : folders.inside(folderId);
     }
 
     public List<FolderView> getFolders() {
-        return folders;
+        return folders.all();
     }
 
     /** The breadcrumb: the folders from the top of the drive down to the open one. */
     public List<FolderView> getPath() {
-        List<FolderView> path = new ArrayList<>();
-        for (String id = folderId; id != null && path.size() < 64; ) {
-            String wanted = id;
-            FolderView folder = folders.stream().filter(f -> f.folderId().equals(wanted)).findFirst().orElse(null);
-            if (folder == null) {
-                break;
-            }
-            path.add(0, folder);
-            id = folder.parentId();
-        }
-        return path;
+        return folders.path(folderId);
     }
 
     public void createFolder() {
