@@ -29,7 +29,7 @@ public class FileTable extends LazyDataModel<FileSummary> {
             "name", Comparator.comparing((FileSummary f) -> folded(f.name())).thenComparing(FileSummary::name),
             "size", Comparator.comparingLong(FileSummary::size),
             "createdAt", Comparator.comparing(FileSummary::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())),
-            "status", Comparator.comparing(FileSummary::status));
+            "status", Comparator.comparing(HealthBadges::word));
 
     private List<FileSummary> rows = List.of();
 

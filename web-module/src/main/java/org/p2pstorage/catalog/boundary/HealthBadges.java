@@ -17,21 +17,21 @@ public class HealthBadges {
 
     /** The word on the badge. */
     public String label(FileSummary file) {
+        return word(file);
+    }
+
+    /** The word on the badge, which the Status column also sorts by. */
+    static String word(FileSummary file) {
         return switch (file.status()) {
             case "TRANSFERRING" -> "uploading";
             case "FAILED" -> "failed";
-            default -> health(file);
+            default -> file.health() == null ? "unavailable" : file.health();
         };
     }
 
     /** The badge's style: one per word, with AA contrast. */
     public String style(FileSummary file) {
         return "badge badge-" + label(file);
-    }
-
-    /** The durability catalog's health of a stored file (never plainly "available"). */
-    String health(FileSummary file) {
-        return file.health() == null ? "unavailable" : file.health();
     }
 
     /** The owner the file was recovered from (after a catalog loss), or null. */
