@@ -33,8 +33,9 @@ import org.primefaces.model.file.UploadedFile;
  * or a grid (remembered in a cookie), uploads (button or drag-and-drop, several at once; cancel; a second
  * file of the same name asks keep both or replace), download, rename, delete, and the progress of every
  * transfer as the network acknowledges its chunks. The table is a {@link FileTable}: sorted and cut into
- * pages on the server. It calls the same {@link Files} boundary as the REST API. An upload request returns
- * once every chunk is sent; meanwhile the page's poll reads {@link Files#progress} of each transferring file.
+ * pages on the server. It calls the same boundaries as the REST API ({@link Files}, {@link Uploads},
+ * {@link Downloads}, {@link Folders}). An upload request returns once every chunk is sent; meanwhile the
+ * page's poll reads {@link Uploads#progress} of each transferring file.
  */
 @Named
 @ViewScoped
