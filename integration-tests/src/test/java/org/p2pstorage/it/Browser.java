@@ -229,6 +229,7 @@ final class Browser implements AutoCloseable {
 
     /** The whole page (up to 3000 pixels high), not only the window, through the DevTools protocol. */
     private byte[] wholePage() {
+        script("window.scrollTo(0, 0)");
         long width = ((Number) script("return window.innerWidth")).longValue();
         long height = Math.min(3000, ((Number) script("return document.documentElement.scrollHeight")).longValue());
         Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
