@@ -1,21 +1,26 @@
 package org.p2pstorage.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,6 +40,22 @@ final class Browser implements AutoCloseable {
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** axe-core's script, read once from the test resources. */
+    private static final Supplier<String> AXE = new Supplier<>() {
+        private volatile String script;
+
+        @Override
+        public String get() {
+            if (script == null) {
+                try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+                    script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return script;
+        }
+    };
 
     final WebDriver driver;
     final Path downloads;
@@ -75,15 +96,28 @@ final class Browser implements AutoCloseable {
     }
 
     void click(By by) {
-        until(ExpectedConditions.elementToBeClickable(by)).click();
+        until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return false;
+            }
+            centre(element).click();
+            return true;
+        });
     }
 
     /** Clicks what {@code target} finds, again if a poll re-rendered it meanwhile. */
     void click(Function<WebDriver, WebElement> target) {
         until(d -> {
-            target.apply(d).click();
+            centre(target.apply(d)).click();
             return true;
         });
+    }
+
+    /** Scrolls the element to the middle of the window, away from the sticky header. */
+    private WebElement centre(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+        return element;
     }
 
     /** Types into a field, again from the start if an Ajax update replaced it meanwhile. */
@@ -101,9 +135,21 @@ final class Browser implements AutoCloseable {
         return until(condition, Duration.ofSeconds(30));
     }
 
+    /** Waits for the condition; when it never holds, the failure tells where the browser was and what it showed. */
     <T> T until(Function<WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
-                .ignoring(StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                    .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+                    .until(condition);
+        } catch (TimeoutException e) {
+            String shown;
+            try {
+                shown = text();
+            } catch (RuntimeException unreadable) {
+                shown = "(unreadable: " + unreadable.getMessage() + ")";
+            }
+            throw new TimeoutException("at " + driver.getCurrentUrl() + " the page showed:\n" + shown, e);
+        }
     }
 
     String text() {
@@ -114,17 +160,82 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** A phone-sized window (390 × 844 CSS pixels, as an iPhone 14). */
+    void phone() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    void wide() {
+        driver.manage().window().setSize(new Dimension(1280, 800));
+    }
+
+    /** Whether the page is wider than the window, so that it scrolls sideways. */
+    boolean scrollsSideways() {
+        Object wider = script("return document.documentElement.scrollWidth > window.innerWidth");
+        return Boolean.TRUE.equals(wider);
+    }
+
+    /**
+     * The serious and critical accessibility violations axe-core finds on the page (WCAG 2 A and AA rules,
+     * contrast included), one line each with the elements. axe-core is a test resource (see its README).
+     */
+    List<String> accessibilityViolations() {
+        script(AXE.get());
+        Object found = ((JavascriptExecutor) driver).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(function (r) {
+                    done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                      .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));
+                  }, function (e) { done(['axe failed: ' + e]); });
+                """);
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    /** Registers an account on the sign-in page. */
+    void register(String name) {
+        click(By.id("signin:toggle"));
+        find(By.id("signin:email"));
+        type(By.id("signin:username"), name);
+        type(By.id("signin:email"), name + "@p2p.test");
+        type(By.id("signin:password"), Api.PASSWORD);
+        click(By.id("signin:registerButton"));
+        until(d -> text().contains("Account " + name + " created"));
+    }
+
+    /** Signs in on the sign-in page and waits for the page it leads to. */
+    void signIn(String name, String password, String landing) {
+        type(By.id("signin:username"), name);
+        type(By.id("signin:password"), password);
+        click(By.id("signin:signInButton"));
+        until(ExpectedConditions.urlContains(landing));
+    }
+
+    void signIn(String name) {
+        signIn(name, Api.PASSWORD, "/catalog/drive.xhtml");
+    }
+
     /** Saves what the browser shows as target/screenshots/{name}.png. */
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, wholePage());
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The whole page (up to 3000 pixels high), not only the window, through the DevTools protocol. */
+    private byte[] wholePage() {
+        script("window.scrollTo(0, 0)");
+        long width = ((Number) script("return window.innerWidth")).longValue();
+        long height = Math.min(3000, ((Number) script("return document.documentElement.scrollHeight")).longValue());
+        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     @Override

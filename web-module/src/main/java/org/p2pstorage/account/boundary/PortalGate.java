@@ -1,6 +1,8 @@
 package org.p2pstorage.account.boundary;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -22,9 +24,22 @@ import jakarta.servlet.http.HttpSession;
 public class PortalGate extends HttpFilter {
 
     static final String SIGN_IN = "/account/signin.xhtml";
+    static final String DRIVE = "/catalog/drive.xhtml";
     private static final Set<String> OPEN = Set.of(SIGN_IN);
     /** Scripts, styles and icons, which the sign-in page needs too. */
     private static final String RESOURCES = "/jakarta.faces.resource/";
+
+    /**
+     * Where to go after signing in: the page asked for (a deep link kept through sign-in) when it is a
+     * page of this application, else My Drive. Never another site: only paths that start with one slash.
+     */
+    static String landing(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.startsWith(SIGN_IN) || next.equals("/index.xhtml") || next.chars().anyMatch(c -> c < 0x20)) {
+            return DRIVE;
+        }
+        return next;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,7 +56,11 @@ public class PortalGate extends HttpFilter {
             session.removeAttribute(BearerMechanism.SESSION_TOKEN);
         }
         boolean expired = ended || (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid());
-        String target = request.getContextPath() + SIGN_IN + (expired ? "?expired=true" : "");
+        String wanted = "GET".equals(request.getMethod()) && !"partial/ajax".equals(request.getHeader("Faces-Request"))
+                ? path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) : null;
+        String next = wanted == null || landing(wanted).equals(DRIVE) ? "" : "next=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8);
+        String query = (expired ? "expired=true" : "") + (expired && !next.isEmpty() ? "&" : "") + next;
+        String target = request.getContextPath() + SIGN_IN + (query.isEmpty() ? "" : "?" + query);
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");

@@ -1,6 +1,8 @@
 package org.p2pstorage.account.boundary;
 
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +21,8 @@ import org.p2pstorage.account.entity.OtpSetup;
 import org.p2pstorage.account.entity.PasswordChange;
 import org.p2pstorage.account.entity.SessionView;
 import org.p2pstorage.failure.boundary.FacesFailures;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 
 /**
  * Account security: two-step verification (an authenticator app with its QR code, or e-mailed codes),
@@ -160,6 +164,18 @@ public class SecurityView implements Serializable {
 
     public OtpSetup getSetup() {
         return setup;
+    }
+
+    /** The backup codes as a text file to keep ("p2p-storage-backup-codes.txt"), only while they are shown. */
+    public StreamedContent getCodesFile() {
+        if (backupCodes == null) {
+            return null;
+        }
+        byte[] text = ("p2p Drive backup codes for " + client.username() + "\nEach code works once.\n\n"
+                + String.join("\n", backupCodes) + "\n").getBytes(StandardCharsets.UTF_8);
+        return DefaultStreamedContent.builder().name("p2p-storage-backup-codes.txt")
+                .contentType("text/plain; charset=UTF-8").contentLength((long) text.length)
+                .stream(() -> new ByteArrayInputStream(text)).build();
     }
 
     public List<String> getBackupCodes() {

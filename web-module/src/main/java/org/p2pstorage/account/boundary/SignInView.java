@@ -48,6 +48,8 @@ public class SignInView implements Serializable {
     private String challenge;
     private String method;
     private boolean registering;
+    /** The page the user asked for before signing in (a path of this application only). */
+    private String next;
 
     public void signIn() {
         LoginResult result = FacesFailures.attempt(() -> accounts.login(new Credentials(username, password, null),
@@ -94,10 +96,18 @@ public class SignInView implements Serializable {
         request.changeSessionId();
         request.getSession().setAttribute(BearerMechanism.SESSION_TOKEN, result.token());
         try {
-            external.redirect(external.getRequestContextPath() + "/catalog/drive.xhtml");
+            external.redirect(external.getRequestContextPath() + PortalGate.landing(next));
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the drive", e);
         }
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 
     public void toggleRegistering() {

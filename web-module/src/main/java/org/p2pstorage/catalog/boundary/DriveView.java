@@ -3,43 +3,39 @@ package org.p2pstorage.catalog.boundary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.p2pstorage.account.boundary.Client;
-import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.catalog.entity.TransferProgress;
 import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.failure.boundary.FacesFailures;
-import org.p2pstorage.network.boundary.Network;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 import org.primefaces.model.file.UploadedFile;
 
 /**
  * My Drive: the caller's folders (create, open, a breadcrumb, move files into them) and files as a list
- * or a grid, uploads (button or drag-and-drop, several at once),
- * download, rename, delete, and the progress of every transfer as the network acknowledges its chunks.
- * It calls the same {@link Files} boundary as the REST API. An upload request returns once every chunk
- * is sent; meanwhile the page's poll reads {@link Files#progress} of each transferring file, so the bar
- * follows the acknowledgements of the nodes, not the browser's HTTP upload.
+ * or a grid (remembered in a cookie), uploads (button or drag-and-drop, several at once; cancel; a second
+ * file of the same name asks keep both or replace), download, rename, delete, and the progress of every
+ * transfer as the network acknowledges its chunks. The table is a {@link FileTable}: sorted and cut into
+ * pages on the server. It calls the same boundaries as the REST API ({@link Files}, {@link Uploads},
+ * {@link Downloads}, {@link Folders}). An upload request returns once every chunk is sent; meanwhile the
+ * page's poll reads {@link Uploads#progress} of each transferring file.
  */
 @Named
 @ViewScoped
@@ -47,6 +43,7 @@ public class DriveView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DriveView.class.getName());
+    static final String LAYOUT_COOKIE = "p2p-layout";
 
     @EJB
     Files files;
@@ -60,45 +57,56 @@ public class DriveView implements Serializable {
     @EJB
     Folders folderBoundary;
 
-    @EJB
-    Network network;
-
     @Inject
     Client client;
 
     private volatile List<FileSummary> all = List.of();
     private List<FileSummary> selected = new ArrayList<>();
-    /** The transfers this page has watched, in the order they appeared, with their latest progress. */
-    private final Map<String, TransferProgress> transfers = new ConcurrentHashMap<>();
+    private final TransferWatch watch = new TransferWatch();
+    private final FileTable table = new FileTable();
     private String query;
     private String layout = "list";
     private FileSummary renaming;
     private String newName;
     private String listed = "";
     private String folderId;
-    private volatile List<FolderView> folders = List.of();
+    private volatile FolderTree folders = new FolderTree(List.of());
     private String newFolderName;
     private String moveTarget;
+    /** An upload whose name was already taken in its folder: [new file id, name, the older file's id]. */
+    private String[] duplicate;
 
     @PostConstruct
     void load() {
+        Object cookie = FacesContext.getCurrentInstance().getExternalContext().getRequestCookieMap().get(LAYOUT_COOKIE);
+        if (cookie instanceof jakarta.servlet.http.Cookie remembered) {
+            setLayout(remembered.getValue());
+        }
         reload();
     }
 
     /** Reads the list and the progress of every transfer that is running or was watched here. */
     public void reload() {
         String owner = client.username();
-        folders = folderBoundary.folders(owner);
-        all = files.list(owner);
-        for (FileSummary file : all) {
-            if ("TRANSFERRING".equals(file.status()) || transfers.containsKey(file.fileId())) {
+        folders = new FolderTree(folderBoundary.folders(owner));
+        List<FileSummary> read = files.list(owner);
+        for (FileSummary file : read) {
+            if ("TRANSFERRING".equals(file.status())) {
+                watch.claimCancelled(file.name(), file.fileId());
+            }
+            if ("TRANSFERRING".equals(file.status()) || watch.watches(file.fileId())) {
                 TransferProgress progress = FacesFailures.attempt(() -> uploads.progress(owner, file.fileId()));
                 if (progress != null) {
-                    transfers.put(file.fileId(), progress);
+                    watch.update(progress);
                 }
             }
+            if (watch.isCancelled(file.fileId()) && !"TRANSFERRING".equals(file.status())) {
+                FacesFailures.perform(() -> files.delete(owner, file.fileId()));
+            }
         }
-        transfers.keySet().retainAll(all.stream().map(FileSummary::fileId).toList());
+        all = read.stream().filter(f -> !watch.isCancelled(f.fileId())).toList();
+        watch.keepOnly(read.stream().map(FileSummary::fileId).toList());
+        table.show(getFiles());
         listed = signature();
     }
 
@@ -111,23 +119,35 @@ public class DriveView implements Serializable {
 
     private String signature() {
         StringBuilder text = new StringBuilder();
-        all.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.name()).append(f.folderId()).append(';'));
-        folders.forEach(f -> text.append(f.folderId()).append(';'));
+        all.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.health()).append(f.name()).append(f.folderId())
+                .append(';'));
+        folders.all().forEach(f -> text.append(f.folderId()).append(f.name()).append(';'));
         return text.toString();
     }
 
     /** One file of an upload: sent through the network by the same boundary as {@code POST /api/files/upload}. */
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
+        String name = file.getFileName();
+        FileSummary older = all.stream().filter(f -> f.name().equals(name) && Objects.equals(f.folderId(), folderId))
+                .findFirst().orElse(null);
         try (InputStream content = file.getInputStream()) {
-            UploadResponse uploaded = FacesFailures.attempt(() -> uploads.upload(client.username(), file.getFileName(),
-                    content, file.getSize()));
+            UploadResponse uploaded = FacesFailures.attempt(() -> uploads.upload(client.username(), name, content, file.getSize()));
             if (uploaded != null && folderId != null) {
                 FacesFailures.attempt(() -> files.move(client.username(), uploaded.fileId(), folderId));
             }
+            if (uploaded != null) {
+                FileActions.sayIfChanged(name, uploaded.name());
+            }
+            if (uploaded != null && (watch.claimCancelled(name, uploaded.fileId()) || watch.isCancelled(uploaded.fileId()))) {
+                FacesFailures.info("upload of " + name + " cancelled");
+            } else if (uploaded != null && older != null) {
+                duplicate = new String[]{uploaded.fileId(), name, older.fileId()};
+                PrimeFaces.current().executeScript("PF('duplicateDialog').show()");
+            }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "upload of a file could not be read", e);
-            FacesFailures.error("the upload could not be read");
+            FacesFailures.error("the upload of " + name + " could not be read");
         } finally {
             try {
                 file.delete();
@@ -138,20 +158,52 @@ public class DriveView implements Serializable {
         reload();
     }
 
-    public StreamedContent download(FileSummary file) {
-        Download download = FacesFailures.attempt(() -> downloads.download(client.username(), file.fileId()));
-        if (download == null) {
-            return null;
+    /** The browser's × on an upload still on its way: the file it makes is deleted as soon as it can be. */
+    public void cancelUpload() {
+        String name = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("name");
+        if (name == null || name.isBlank()) {
+            return;
         }
-        Downloads boundary = downloads;
-        return DefaultStreamedContent.builder().name(download.name()).contentType("application/octet-stream")
-                .contentLength(download.size()).writer(out -> {
-                    try {
-                        boundary.write(download, out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).build();
+        all.stream().filter(f -> f.name().equals(name) && "TRANSFERRING".equals(f.status())).findFirst()
+                .ifPresentOrElse(f -> watch.cancel(f.fileId()), () -> watch.cancelByName(name));
+        FacesFailures.info("upload of " + name + " cancelled");
+        reload();
+    }
+
+    /** Cancel in the Transfers panel. */
+    public void cancel(TransferProgress transfer) {
+        watch.cancel(transfer.fileId());
+        FacesFailures.info("upload of " + transfer.name() + " cancelled");
+        reload();
+    }
+
+    /** Keep both: the new file takes the first free "name (n).ext". */
+    public void keepBoth() {
+        if (duplicate != null) {
+            String free = FileActions.freeName(duplicate[1], all.stream().map(FileSummary::name).toList());
+            String fileId = duplicate[0];
+            FacesFailures.attempt(() -> files.rename(client.username(), fileId, free));
+            duplicate = null;
+        }
+        reload();
+    }
+
+    /** Replace: the older file of that name is deleted. */
+    public void replace() {
+        if (duplicate != null) {
+            String olderId = duplicate[2];
+            FacesFailures.perform(() -> files.delete(client.username(), olderId));
+            duplicate = null;
+        }
+        reload();
+    }
+
+    public String getDuplicateName() {
+        return duplicate == null ? null : duplicate[1];
+    }
+
+    public StreamedContent download(FileSummary file) {
+        return FileActions.download(downloads, client.username(), file.fileId(), file.name());
     }
 
     public void delete(FileSummary file) {
@@ -163,9 +215,8 @@ public class DriveView implements Serializable {
     }
 
     public void deleteSelected() {
-        List<FileSummary> chosen = new ArrayList<>(selected);
         int deleted = 0;
-        for (FileSummary file : chosen) {
+        for (FileSummary file : new ArrayList<>(selected)) {
             if (FacesFailures.perform(() -> files.delete(client.username(), file.fileId()))) {
                 deleted++;
             }
@@ -182,7 +233,9 @@ public class DriveView implements Serializable {
 
     public void rename() {
         String fileId = renaming == null ? null : renaming.fileId();
-        if (fileId != null && FacesFailures.attempt(() -> files.rename(client.username(), fileId, newName)) != null) {
+        FileSummary renamed = fileId == null ? null : FacesFailures.attempt(() -> files.rename(client.username(), fileId, newName));
+        if (renamed != null) {
+            FileActions.sayIfChanged(newName, renamed.name());
             renaming = null;
             PrimeFaces.current().ajax().addCallbackParam("renamed", true);
         }
@@ -192,43 +245,43 @@ public class DriveView implements Serializable {
     /** The files the page shows: those in the open folder, or, while searching, every file whose name has the text. */
     public List<FileSummary> getFiles() {
         if (isSearching()) {
-            String part = query.strip().toLowerCase(Locale.ROOT);
-            return all.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains(part)).toList();
+            return all.stream().filter(f -> FileTable.matches(f.name(), query)).toList();
         }
         return all.stream().filter(f -> Objects.equals(f.folderId(), folderId)).toList();
+    }
+
+    public FileTable getTable() {
+        return table;
+    }
+
+    public String getEmptyMessage() {
+        if (isSearching()) {
+            return "No file matches “" + query.strip() + "”.";
+        }
+        return folderId == null ? "No files yet: upload some, or drop them on the upload box." : "This folder is empty.";
     }
 
     public boolean isSearching() {
         return query != null && !query.isBlank();
     }
 
+    /** The folder a file is in, for search results. */
+    public String folderOf(FileSummary file) {
+        return folders.nameOf(file.folderId());
+    }
+
     /** The folders in the open folder. */
     public List<FolderView> getSubfolders() {
-        return isSearching() ? List.of() : folders.stream().filter(f -> Objects.equals(f.parentId(), folderId)).toList();
+        return isSearching() ? List.of() : folders.inside(folderId);
     }
 
     public List<FolderView> getFolders() {
-        return folders;
+        return folders.all();
     }
 
     /** The breadcrumb: the folders from the top of the drive down to the open one. */
     public List<FolderView> getPath() {
-        List<FolderView> path = new ArrayList<>();
-        for (String id = folderId; id != null && path.size() < 64; ) {
-            String wanted = id;
-            FolderView folder = folders.stream().filter(f -> f.folderId().equals(wanted)).findFirst().orElse(null);
-            if (folder == null) {
-                break;
-            }
-            path.add(0, folder);
-            id = folder.parentId();
-        }
-        return path;
-    }
-
-    public String getFolderName() {
-        List<FolderView> path = getPath();
-        return path.isEmpty() ? "My Drive" : path.get(path.size() - 1).name();
+        return folders.path(folderId);
     }
 
     public void createFolder() {
@@ -262,53 +315,25 @@ public class DriveView implements Serializable {
     }
 
     public List<TransferProgress> getTransfers() {
-        return all.stream().map(f -> transfers.get(f.fileId())).filter(t -> t != null).toList();
+        return watch.inOrder(all.stream().map(FileSummary::fileId).toList());
     }
 
     public void clearTransfers() {
-        transfers.values().removeIf(t -> !"TRANSFERRING".equals(t.status()));
+        watch.clearFinished();
     }
 
+    /** The bytes of the caller's own files: what "used" means in a personal drive. */
     public long getUsedBytes() {
         return all.stream().mapToLong(FileSummary::size).sum();
     }
 
-    public long getCapacityBytes() {
-        return network.storage().total().capacityBytes();
-    }
-
-    public int getUsedPercent() {
-        long capacity = getCapacityBytes();
-        return capacity == 0 ? 0 : (int) Math.min(100, Math.ceil(getUsedBytes() * 100.0 / capacity));
-    }
-
     public String eta(TransferProgress progress) {
-        if (!"TRANSFERRING".equals(progress.status())) {
-            return "AVAILABLE".equals(progress.status()) ? "done in " + seconds(progress.elapsedMs())
-                    : progress.status().toLowerCase(Locale.ROOT);
-        }
-        return seconds(progress.etaMs()) + " left" + (progress.retransmissions() > 0
-                ? " · " + progress.retransmissions() + " retransmissions" : "");
+        return TransferWatch.timeLeft(progress);
     }
 
-    private static String seconds(long ms) {
-        return ms < 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : (ms / 1000) + " s";
-    }
-
-    /** A PrimeIcons name for the file's type, from its extension. */
-    public String icon(String name) {
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        return switch (extension) {
-            case "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp" -> "pi pi-image";
-            case "pdf" -> "pi pi-file-pdf";
-            case "doc", "docx", "odt", "rtf" -> "pi pi-file-word";
-            case "xls", "xlsx", "ods", "csv" -> "pi pi-file-excel";
-            case "mp4", "mkv", "avi", "mov", "webm" -> "pi pi-video";
-            case "mp3", "wav", "ogg", "flac" -> "pi pi-volume-up";
-            case "zip", "gz", "tar", "7z", "rar", "bz2", "xz" -> "pi pi-box";
-            case "txt", "md", "log" -> "pi pi-file-edit";
-            default -> "pi pi-file";
-        };
+    /** A transferring file's size is not known yet in the list: say so rather than "0 B". */
+    public boolean isUploading(FileSummary file) {
+        return "TRANSFERRING".equals(file.status());
     }
 
     public List<FileSummary> getSelected() {
@@ -325,6 +350,7 @@ public class DriveView implements Serializable {
 
     public void setQuery(String query) {
         this.query = query;
+        table.show(getFiles());
     }
 
     public String getFolderId() {
@@ -333,6 +359,7 @@ public class DriveView implements Serializable {
 
     public void setFolderId(String folderId) {
         this.folderId = folderId == null || folderId.isBlank() ? null : folderId;
+        table.show(getFiles());
     }
 
     public String getNewFolderName() {
@@ -357,6 +384,14 @@ public class DriveView implements Serializable {
 
     public void setLayout(String layout) {
         this.layout = "grid".equals(layout) ? "grid" : "list";
+    }
+
+    /** List or grid, remembered for a year in a cookie of this site only. */
+    public void changeLayout(String chosen) {
+        setLayout(chosen);
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        external.addResponseCookie(LAYOUT_COOKIE, layout, Map.of("path", external.getRequestContextPath() + "/",
+                "maxAge", 31_536_000, "httpOnly", true, "SameSite", "Lax"));
     }
 
     public FileSummary getRenaming() {

@@ -1,26 +1,31 @@
 package org.p2pstorage.catalog.boundary;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.p2pstorage.account.boundary.Client;
-import org.p2pstorage.catalog.entity.ChunkView;
 import org.p2pstorage.catalog.entity.FileDetails;
+import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.failure.boundary.FacesFailures;
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.network.entity.NodeView;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.StreamedContent;
 
 /**
- * File details: size, SHA-256, dates and the chunk map, every chunk coloured by the node that holds it
- * with the node's state; choosing a node highlights its chunks. Reads {@link Files#details} and
- * {@link Network#views}, as {@code GET /api/files/{id}} and {@code GET /api/network/nodes} do.
+ * File details: size, SHA-256, dates, the file's actions (download, rename, delete) and the chunk map:
+ * every copy of every chunk by node, the copies still on their way, and each chunk's health; choosing a
+ * node highlights its copies. Reads {@link Files#details} and {@link Network#views}, as
+ * {@code GET /api/files/{id}} and {@code GET /api/network/nodes} do.
  */
 @Named
 @ViewScoped
@@ -32,6 +37,9 @@ public class FileView implements Serializable {
     Files files;
 
     @EJB
+    Downloads downloads;
+
+    @EJB
     Network network;
 
     @Inject
@@ -39,16 +47,49 @@ public class FileView implements Serializable {
 
     private String id;
     private FileDetails details;
+    private List<ChunkCopies> chunks = List.of();
     private List<NodeView> nodes = List.of();
     private final Map<String, Integer> colours = new HashMap<>();
     private String highlighted;
+    private String newName;
 
     /** Loads the file (on the first request and on every poll while it transfers). */
     public void load() {
         details = FacesFailures.attempt(() -> files.details(client.username(), id));
+        chunks = details == null ? List.of() : ChunkCopies.of(details);
         nodes = network.views();
         for (int i = 0; i < nodes.size(); i++) {
             colours.put(nodes.get(i).id(), i % 8);
+        }
+    }
+
+    public StreamedContent download() {
+        return details == null ? null : FileActions.download(downloads, client.username(), id, details.name());
+    }
+
+    public void startRename() {
+        newName = details == null ? null : details.name();
+    }
+
+    public void rename() {
+        FileSummary renamed = FacesFailures.attempt(() -> files.rename(client.username(), id, newName));
+        if (renamed != null) {
+            if (!FileActions.sayIfChanged(newName, renamed.name())) {
+                FacesFailures.info("renamed to " + renamed.name());
+            }
+            PrimeFaces.current().ajax().addCallbackParam("renamed", true);
+        }
+        load();
+    }
+
+    /** Deletes the file and goes back to My Drive, which says so. */
+    public void delete() throws IOException {
+        String name = details == null ? "the file" : details.name();
+        if (FacesFailures.perform(() -> files.delete(client.username(), id))) {
+            FacesContext context = FacesContext.getCurrentInstance();
+            context.getExternalContext().getFlash().setKeepMessages(true);
+            FacesFailures.info(name + " deleted");
+            context.getExternalContext().redirect(context.getExternalContext().getRequestContextPath() + "/catalog/drive.xhtml");
         }
     }
 
@@ -60,40 +101,60 @@ public class FileView implements Serializable {
         return colours.getOrDefault(nodeId, 7);
     }
 
-    /** One cell of the map: one copy of one chunk. */
-    public record Cell(int index, int size, String node, String state, String chunkHealth) {
+    public String copyClass(ChunkCopies.Copy copy) {
+        return "copy-cell node-" + colour(copy.node()) + " state-" + copy.state()
+                + (highlighted != null && !highlighted.equals(copy.node()) ? " dim" : "");
     }
 
-    /** Every copy of every chunk, chunk by chunk. */
-    public List<Cell> getCells() {
-        return details == null ? List.of() : details.chunkMap().stream()
-                .flatMap(c -> c.copies().stream().map(copy -> new Cell(c.index(), c.size(), copy.node(), copy.state(), c.health())))
-                .toList();
+    /** How many copies a node holds of this file, and how many of them are still on their way. */
+    public String copiesLabel(String nodeId) {
+        long held = chunks.stream().flatMap(c -> c.copies().stream()).filter(c -> c.node().equals(nodeId)).count();
+        long pending = chunks.stream().flatMap(c -> c.copies().stream())
+                .filter(c -> c.node().equals(nodeId) && "PENDING".equals(c.state())).count();
+        return held + (held == 1 ? " copy" : " copies") + (pending > 0 ? ", " + pending + " in flight" : "");
     }
 
-    public String cellClass(Cell cell) {
-        return "chunk node-" + colour(cell.node())
-                + (highlighted != null && !highlighted.equals(cell.node()) ? " dim" : "")
-                + ("STORED".equals(cell.state()) ? "" : " pending");
+    /** "16 chunks of 64 KB each", with the last one's size when it is smaller. */
+    public String getChunksText() {
+        if (details == null || details.chunks() == 0) {
+            return "no chunks";
+        }
+        String each = details.chunks() + (details.chunks() == 1 ? " chunk" : " chunks");
+        return each + " of up to " + org.p2pstorage.configuration.entity.DataSize.format(details.chunkSize()) + " each";
     }
 
-    /** How many copies of this file's chunks the node holds. */
-    public long chunksOn(String nodeId) {
-        return details == null ? 0 : details.chunkMap().stream()
-                .flatMap(c -> c.copies().stream()).filter(c -> c.node().equals(nodeId)).count();
+    /** The word on the title's badge: uploading, failed, or the file's health. */
+    public String getBadge() {
+        if (details == null) {
+            return "";
+        }
+        return switch (details.status()) {
+            case "TRANSFERRING" -> "uploading";
+            case "FAILED" -> "failed";
+            default -> details.health() == null ? "unavailable" : details.health();
+        };
     }
 
-    public String chunksLabel(String nodeId) {
-        long chunks = chunksOn(nodeId);
-        return chunks + (chunks == 1 ? " copy" : " copies");
+    public String getHealthText() {
+        return switch (getBadge()) {
+            case "healthy" -> "healthy: every chunk has all its copies on live nodes";
+            case "degraded" -> "degraded: some chunks have fewer copies than they should; it still downloads, and repair restores them";
+            case "unavailable" -> "unavailable: some chunk has no copy on a live node, so it cannot be downloaded until a node comes back";
+            case "uploading" -> "not stored yet: its copies are on their way";
+            default -> "the upload failed" + (details.failure() == null ? "" : ": " + details.failure());
+        };
+    }
+
+    public long count(String health) {
+        return chunks.stream().filter(c -> health.equals(c.health())).count();
+    }
+
+    public long getCopiesInFlight() {
+        return chunks.stream().mapToLong(ChunkCopies::inFlight).sum();
     }
 
     public String state(String nodeId) {
         return nodes.stream().filter(n -> n.id().equals(nodeId)).map(NodeView::state).findFirst().orElse("?");
-    }
-
-    public String health(String nodeId) {
-        return nodes.stream().filter(n -> n.id().equals(nodeId)).map(NodeView::health).findFirst().orElse("?");
     }
 
     public boolean isTransferring() {
@@ -112,11 +173,23 @@ public class FileView implements Serializable {
         return details;
     }
 
+    public List<ChunkCopies> getChunks() {
+        return chunks;
+    }
+
     public List<NodeView> getNodes() {
         return nodes;
     }
 
     public String getHighlighted() {
         return highlighted;
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
     }
 }

@@ -31,7 +31,7 @@ public class Units {
     }
 
     public String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant) + " UTC";
+        return instant == null ? "" : WHEN.format(instant) + "\u00a0UTC";
     }
 
     public String percent(double value) {

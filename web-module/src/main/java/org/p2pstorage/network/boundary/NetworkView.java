@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -39,13 +38,10 @@ import org.primefaces.PrimeFaces;
 public class NetworkView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int SAMPLES = 60;
     /** The picture's size and the radius of the ring of nodes around the gateway, in SVG units. */
     private static final int WIDTH = 640;
-    private static final int HEIGHT = 400;
+    private static final int HEIGHT = 420;
     private static final int RADIUS = 150;
-    private static final int CHART_WIDTH = 600;
-    private static final int CHART_HEIGHT = 140;
 
     @EJB
     Network network;
@@ -62,11 +58,10 @@ public class NetworkView implements Serializable {
     private List<PacketEvent> events = List.of();
     private Map<String, Health> health = Map.of();
     private Instant checkedAt;
-    private final List<double[]> samples = new ArrayList<>();
-    private long lastPackets = -1;
-    private long lastSampleNanos;
+    private final TrafficChart traffic = new TrafficChart();
 
     private String editing;
+    private String stopping;
     private long bandwidth;
     private int delayMin;
     private int delayMax;
@@ -92,14 +87,7 @@ public class NetworkView implements Serializable {
 
     private void sample(InterfaceStatistics total) {
         long packets = total.packetsSent().values().stream().mapToLong(Long::longValue).sum();
-        long now = System.nanoTime();
-        double perSecond = lastPackets < 0 ? 0 : (packets - lastPackets) * 1e9 / Math.max(1, now - lastSampleNanos);
-        lastPackets = packets;
-        lastSampleNanos = now;
-        samples.add(new double[]{total.currentThroughputBytesPerSecond(), perSecond});
-        if (samples.size() > SAMPLES) {
-            samples.remove(0);
-        }
+        traffic.add(System.currentTimeMillis(), total.currentThroughputBytesPerSecond(), packets);
     }
 
     public void healthCheck() {
@@ -108,6 +96,15 @@ public class NetworkView implements Serializable {
         long dead = health.values().stream().filter(h -> h == Health.DEAD).count();
         FacesFailures.info("health check: " + (health.size() - dead) + " alive, " + dead + " dead");
         refresh();
+    }
+
+    /** Opens the confirmation, which says what stopping this node would do to the stored files. */
+    public void askStop(String id) {
+        stopping = id;
+    }
+
+    public String getStopping() {
+        return stopping;
     }
 
     public void stop(String id) {
@@ -157,17 +154,17 @@ public class NetworkView implements Serializable {
         return client.caller().map(c -> c.admin()).orElse(false);
     }
 
-    public String healthOf(String id) {
-        Health checked = health.get(id);
-        return checked == null ? "" : checked.name();
-    }
-
     public InterfaceStatistics statisticsOf(String id) {
         return statistics.interfaces().stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
     }
 
     public long sent(InterfaceStatistics of) {
         return of == null ? 0 : of.packetsSent().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public String bandwidthText(String id) {
+        LinkSettings link = settings.get(id);
+        return link == null ? "" : link.throttled() ? (link.bandwidthBytesPerSecond() / 1024) + " KiB/s" : "unthrottled";
     }
 
     public String linkText(String id) {
@@ -201,35 +198,33 @@ public class NetworkView implements Serializable {
         return HEIGHT / 2;
     }
 
-    public String getThroughputPoints() {
-        return points(0);
+    public String getThroughputChart() {
+        return traffic.throughput();
     }
 
-    public String getPacketPoints() {
-        return points(1);
+    public String getPacketChart() {
+        return traffic.packets();
     }
 
     public String getThroughputPeak() {
-        return String.valueOf(Math.round(peak(0) / 1024)) + " KiB/s";
+        return Math.round(traffic.peak(1) / 1024) + " KiB/s";
     }
 
     public String getPacketPeak() {
-        return Math.round(peak(1)) + " packets/s";
+        return Math.round(traffic.peak(2)) + " packets/s";
     }
 
-    private double peak(int series) {
-        return samples.stream().mapToDouble(s -> s[series]).max().orElse(0);
+    /** The loss rates the links are set to now ("1.0%", or "0.0–5.0%" when they differ). */
+    public String getConfiguredLoss() {
+        double min = settings.values().stream().mapToDouble(LinkSettings::lossRate).min().orElse(0) * 100;
+        double max = settings.values().stream().mapToDouble(LinkSettings::lossRate).max().orElse(0) * 100;
+        return min == max ? String.format(Locale.ROOT, "%.1f%%", min) : String.format(Locale.ROOT, "%.1f–%.1f%%", min, max);
     }
 
-    private String points(int series) {
-        double max = Math.max(1, peak(series));
-        List<String> points = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            double x = CHART_WIDTH * i / (double) (SAMPLES - 1);
-            double y = CHART_HEIGHT - CHART_HEIGHT * samples.get(i)[series] / max;
-            points.add(Math.round(x) + "," + Math.round(y));
-        }
-        return points.stream().collect(Collectors.joining(" "));
+    /** The last health check's answer, in words: "answered" or "no answer". */
+    public String checkOf(String id) {
+        Health checked = health.get(id);
+        return checked == null ? "" : checked == Health.ALIVE ? "answered the last check" : "no answer to the last check";
     }
 
     public List<NodeView> getNodes() {
