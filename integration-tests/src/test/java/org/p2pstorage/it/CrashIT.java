@@ -35,7 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * started again. Every file that was AVAILABLE downloads identical; every interrupted upload ends either
  * AVAILABLE (all its chunks had been sent: the broker delivers the rest) and identical, or FAILED with
  * nothing left on the nodes; no chunk file is left that the catalog does not list; every node's used
- * bytes are its chunk files; and no acknowledgement redelivered by the broker was counted twice.
+ * bytes are its chunk files; and no acknowledgement redelivered by the broker was counted twice. An
+ * acknowledgement whose two-phase commit (broker and database) the kill cut in half is settled by the
+ * transaction manager's recovery, which this server runs every 10 s.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -91,7 +93,8 @@ class CrashIT {
             DurabilityIT.awaitTrue(() -> admin.get("/api/files/list").status() == 200, "the application is deployed again");
 
             DurabilityIT.awaitTrue(() -> admin.get("/api/files/list").array().getValuesAs(JsonObject.class).stream()
-                    .noneMatch(f -> f.getString("status").equals("TRANSFERRING")), "every upload has ended one way or the other");
+                    .noneMatch(f -> f.getString("status").equals("TRANSFERRING")), "every upload has ended one way or the other"
+                    + " (an acknowledgement whose commit the kill cut in half counts once the transaction manager recovers it)", 180);
             List<JsonObject> files = admin.get("/api/files/list").array().getValuesAs(JsonObject.class);
             for (String id : before) {
                 JsonObject file = files.stream().filter(f -> f.getString("fileId").equals(id)).findFirst().orElseThrow();

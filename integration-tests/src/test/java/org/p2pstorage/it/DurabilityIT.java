@@ -216,7 +216,12 @@ class DurabilityIT {
 
     /** Polls (at most 60 s) until the condition holds; a condition that never holds fails the test. */
     static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
+        awaitTrue(condition, what, 60);
+    }
+
+    /** Polls (at most {@code seconds}) until the condition holds; a condition that never holds fails the test. */
+    static void awaitTrue(BooleanSupplier condition, String what, int seconds) throws InterruptedException {
+        for (int i = 0; i < seconds * 10; i++) {
             if (condition.getAsBoolean()) {
                 return;
             }
