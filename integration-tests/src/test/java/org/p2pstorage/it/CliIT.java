@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -159,17 +160,21 @@ class CliIT {
         }
 
         Run upload = ok("upload", original.toString());
-        assertTrue(upload.out().contains("] 100.0%  763/763 chunks  47.68MB/47.68MB"), upload.out());
-        Matcher uploaded = Pattern.compile("Uploaded fifty.bin \\(47.68MB, 763 chunks\\): (\\w+)").matcher(upload.out());
+        assertTrue(upload.out().contains("] 100.0%  1526/1526 copies  95.37MB/95.37MB"), "two copies of each chunk: " + upload.out());
+        Matcher uploaded = Pattern.compile("Uploaded fifty.bin \\(47.68MB, 763 chunks × 2 copies\\): (\\w+)").matcher(upload.out());
         assertTrue(uploaded.find(), upload.out());
         String fileId = uploaded.group(1);
 
         Run ls = ok("ls");
-        assertTrue(ls.out().lines().anyMatch(l -> l.startsWith(fileId) && l.contains("fifty.bin") && l.contains("AVAILABLE")), ls.out());
+        assertTrue(ls.out().lines().anyMatch(l -> l.startsWith(fileId) && l.contains("fifty.bin")
+                && l.matches(".* AVAILABLE +healthy .*")), ls.out());
 
         Run info = ok("info", fileId);
         assertTrue(info.out().contains("Status:  AVAILABLE, 763/763 chunks acknowledged"), info.out());
-        assertTrue(info.out().lines().anyMatch(l -> l.matches("762 +\\d+\\.\\d+KB +Node_0\\d +STORED.*")), info.out());
+        assertTrue(info.out().contains("Health:  healthy (every chunk has its 2 copies on live nodes)"), info.out());
+        assertTrue(info.out().lines().anyMatch(l -> l.matches("762 +\\d+\\.\\d+KB +healthy +Node_0\\d +STORED .*")), info.out());
+        assertEquals(2 * 763, info.out().lines().filter(l -> l.matches("(\\d+ .*| +)Node_0\\d +STORED.*")).count(),
+                "a row for every copy");
 
         Path copy = work.resolve("copy.bin");
         Run download = ok("download", "fifty.bin", copy.toString());
@@ -220,7 +225,7 @@ class CliIT {
         List<String> nodes = ok("nodes").out().lines().toList();
         assertEquals("Network: P2P_Storage_Network (192.168.1.0/24)", nodes.get(0));
         assertTrue(nodes.get(2).matches("Node ID +IP Address +Status +Storage +Files"), nodes.get(2));
-        assertTrue(nodes.get(4).matches("Node_01 +192\\.168\\.1\\.2 +ALIVE +[\\d.]+[KMG]?B / 16\\.00MB +\\d+"), nodes.get(4));
+        assertTrue(nodes.get(4).matches("Node_01 +192\\.168\\.1\\.2 +ALIVE +[\\d.]+[KMG]?B / 24\\.00MB +\\d+"), nodes.get(4));
         assertEquals(9, nodes.size());
 
         Run health = ok("health");
@@ -236,7 +241,7 @@ class CliIT {
             ok("node", "start", "Node_05");
         }
 
-        assertTrue(ok("storage").out().lines().anyMatch(l -> l.matches("Total +80\\.00MB .*")));
+        assertTrue(ok("storage").out().lines().anyMatch(l -> l.matches("Total +120\\.00MB .*")));
         assertTrue(ok("topology").out().contains("Node_03         192.168.1.4"));
         assertTrue(ok("stats").out().contains("Packets by type (sent): "));
         assertEquals("Node_04 link: bandwidth unthrottled, delay 0-1 ms, loss 1.00%", ok("link", "Node_04").out().strip());
@@ -296,13 +301,113 @@ class CliIT {
         Run asAdmin = ok("demo", "--sizes", "64KiB,300KiB,1MB");
         String report = asAdmin.out();
         for (String part : List.of("== 1. Creating test files ==", "Created demo_large_1MB.bin (1.00MB)",
-                "== 2. Uploading them ==", "16/16 chunks", "== 3. How the chunks spread over the nodes ==",
-                "demo_large_1MB.bin: 16 chunks -> Node_0", "Total: 5/5 nodes alive", "== 5. A node fails ==",
-                "Total: 4/5 nodes alive", "refused, chunk", "Started Node_0", "== 6. System report ==",
+                "== 2. Uploading them ==", "32/32 copies", "== 3. How the chunks spread over the nodes ==",
+                "demo_large_1MB.bin: 16 chunks × 2 copies -> Node_0", "Total: 5/5 nodes alive", "== 5. A node fails ==",
+                "The demo files now:", "Total: 4/5 nodes alive",
+                "succeeded from the other copies, byte-identical to the original", "Repair status:", "Chunks at risk:",
+                "Started Node_0", "The demo files are healthy again:", "== 6. System report ==",
                 "Network: P2P_Storage_Network", "Storage Status:", "Network Statistics", "Demo complete")) {
             assertTrue(report.contains(part), part + " in:\n" + report);
         }
+        String stopped = Pattern.compile("Stopped (Node_0\\d)\\.").matcher(report).results().findFirst().orElseThrow().group(1);
+        assertTrue(report.lines().anyMatch(l -> l.matches(stopped + " +STOPPED +\\d{4}-\\d\\d-\\d\\d .*")),
+                "the repair status shows the stopped node since when it is down:\n" + report);
+        int stop = report.indexOf("The demo files now:");
+        String rightAfter = report.substring(stop, report.indexOf("Health Check Results:", stop));
+        assertTrue(rightAfter.lines().anyMatch(l -> l.matches("\\w{16} demo_.* AVAILABLE +degraded .*")),
+                "a file with copies on the stopped node is degraded:\n" + rightAfter);
+        String healthyAgain = report.substring(report.indexOf("The demo files are healthy again:"), report.indexOf("== 6."));
+        assertEquals(4, healthyAgain.lines().filter(l -> l.matches("\\w{16} demo_.* AVAILABLE +healthy .*")).count(), healthyAgain);
         assertTrue(ok("health").out().endsWith("Total: 5/5 nodes alive\n"), "the stopped node is back");
+    }
+
+    @Test
+    void withANodeDownInfoShowsTheCopiesLsTheHealthAndRepairTheNode() throws Exception {
+        loginAsAdmin();
+        Path original = work.resolve("survivor.bin");
+        try (InputStream in = new RandomContent(1_000_000, 93).stream(); OutputStream file = Files.newOutputStream(original)) {
+            in.transferTo(file);
+        }
+        Run upload = ok("upload", original.toString());
+        assertTrue(upload.out().contains("] 100.0%  32/32 copies  1.91MB/1.91MB"), upload.out());
+        String fileId = Pattern.compile("Uploaded survivor.bin \\(976.56KB, 16 chunks × 2 copies\\): (\\w+)")
+                .matcher(upload.out()).results().findFirst().orElseThrow().group(1);
+        JsonObject details = (JsonObject) Api.parse(ok("--json", "info", fileId).out());
+        String lost = details.getJsonArray("chunkMap").getJsonObject(0).getJsonArray("copies").getJsonObject(0).getString("node");
+        try {
+            Run info = ok("info", fileId);
+            assertTrue(info.out().contains("Copies:  2 of every chunk, on distinct nodes"), info.out());
+            assertTrue(info.out().lines().anyMatch(l -> l.matches("0 +64\\.00KB +healthy +" + lost + " +STORED .*")), info.out());
+
+            assertTrue(ok("node", "stop", lost).out().startsWith("Node " + lost + " is STOPPED"));
+            Run ls = ok("ls");
+            assertTrue(ls.out().lines().anyMatch(l -> l.startsWith(fileId) && l.matches(".* AVAILABLE +degraded .*")), ls.out());
+            Run degraded = ok("info", fileId);
+            assertTrue(degraded.out().contains("Health:  degraded ("), degraded.out());
+            assertTrue(degraded.out().lines().anyMatch(l -> l.matches("0 +64\\.00KB +degraded +" + lost + " +OFFLINE .*")),
+                    degraded.out());
+
+            Path copy = work.resolve("copy.bin");
+            ok("download", fileId, copy.toString());
+            assertEquals(sha256(original), sha256(copy), "read from the other copies");
+
+            Run repair = ok("repair");
+            assertTrue(repair.out().startsWith("Repair: 2 copies of every chunk; a stopped node's copies are replaced after 0:02"),
+                    repair.out());
+            String since = "\\d{4}-\\d\\d-\\d\\d \\S+";
+            String startsAt = "\\S+ \\((in \\d+:\\d\\d|started)\\)";
+            assertTrue(repair.out().lines().anyMatch(l -> l.matches(lost + " +STOPPED +" + since + " +" + startsAt + " +\\d+ .*")),
+                    "the stopped node, since when, when its repair starts, copies lost:\n" + repair.out());
+            JsonObject status = (JsonObject) Api.parse(ok("--json", "repair").out());
+            assertEquals(2, status.getInt("replicas"));
+
+            awaitLine("ls", l -> l.startsWith(fileId) && l.matches(".* AVAILABLE +healthy .*"), "repair after the grace");
+            Run repaired = ok("info", fileId);
+            assertTrue(repaired.out().contains("Health:  healthy"), repaired.out());
+            assertEquals(32, repaired.out().lines()
+                            .filter(l -> l.matches("(\\d+ .*| +)Node_0\\d +STORED.*") && !l.contains(lost)).count(),
+                    "two stored copies of every chunk on the live nodes:\n" + repaired.out());
+            Run started = ok("repair");
+            assertTrue(started.out().lines().anyMatch(l -> l.matches(lost + " +STOPPED +" + since + " +\\S+ \\(started\\) .*")),
+                    "past the grace, the node's repair has started:\n" + started.out());
+        } finally {
+            ok("node", "start", lost);
+            ok("delete", fileId);
+        }
+    }
+
+    @Test
+    void scrubAndRebuildAreForAdmins() {
+        registerAndLogin();
+        assertTrue(ok("scrub").out().startsWith("Scrubbing: every copy on every live node re-read at 64.00MB/s"));
+        Run refused = p2p("scrub", "start");
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().startsWith("Error: ") && refused.err().lines().count() == 1, refused.err());
+        assertEquals(1, p2p("rebuild").status(), "only admins rebuild the catalog");
+
+        ok("logout");
+        loginAsAdmin();
+        Run started = ok("scrub", "start");
+        assertTrue(started.out().startsWith("Started a full scrubbing pass.\nScrubbing: "), started.out());
+        Run rebuilt = ok("rebuild");
+        assertTrue(rebuilt.out().startsWith("Catalog reconciled with the nodes' manifests at 20"), rebuilt.out());
+        assertTrue(rebuilt.out().lines().anyMatch(l -> l.matches("Files recovered: +\\d+ \\(files on the nodes the catalog lacked\\)")),
+                rebuilt.out());
+        JsonObject json = (JsonObject) Api.parse(ok("--json", "scrub").out());
+        assertTrue(json.getJsonNumber("passes").longValue() >= 0);
+    }
+
+    /** Runs the command until a line of its output matches (at most 60 s), as a user would look again. */
+    private void awaitLine(String command, Predicate<String> line, String what) throws InterruptedException {
+        Run run = null;
+        for (int i = 0; i < 120; i++) {
+            run = ok(command);
+            if (run.out().lines().anyMatch(line)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("never happened: " + what + "; last '" + command + "':\n" + run.out());
     }
 
     /** The shell in a real pseudo-terminal (util-linux script): the prompt, a command, exit. */

@@ -52,6 +52,7 @@ class RecoveryIT {
 
     @Test
     void aLostCatalogIsRebuiltFromTheNodes() throws Exception {
+        deleteTree(data());
         Api first = Api.restart().signedUp("first");
         Api owner = Api.restart().signedUp("owner");
         RandomContent big = new RandomContent(1_200_000, 61);
@@ -66,6 +67,7 @@ class RecoveryIT {
             controller.stop(SERVER);
             deleteTree(data().resolve("db"));
             controller.start(SERVER);
+            DurabilityIT.awaitTrue(() -> Api.restart().get("/api/files/list").status() == 401, "the application is deployed again");
 
             Api rescuer = Api.restart().signedUp("rescuer");
             List<JsonObject> recovered = rescuer.get("/api/files/list").array().getValuesAs(JsonObject.class);
@@ -86,7 +88,9 @@ class RecoveryIT {
             assertEquals(0, newcomer.get("/api/files/list").array().size(), "a new account with an old name gets nothing");
             assertEquals(404, newcomer.get("/api/files/" + smallId).status());
 
-            JsonObject report = rescuer.post("/api/catalog/rebuild").json();
+            Api.Answer rebuilt = rescuer.post("/api/catalog/rebuild");
+            assertEquals(200, rebuilt.status(), rebuilt.body());
+            JsonObject report = rebuilt.json();
             assertEquals(0, report.getInt("filesRecovered"), "nothing more to recover: " + report);
             assertEquals(0, report.getInt("copiesDropped"));
             deployer.undeploy(EAR);

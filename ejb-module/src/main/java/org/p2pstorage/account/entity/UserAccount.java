@@ -63,7 +63,7 @@ public class UserAccount {
     private String lastLoginIp;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
+    @Column(nullable = false, length = 8, columnDefinition = "varchar(8)")
     private SecondFactor secondFactor;
 
     /** The active TOTP secret (Base32), for {@link SecondFactor#APP}. */
@@ -71,7 +71,7 @@ public class UserAccount {
     private String otpSecret;
 
     @Enumerated(EnumType.STRING)
-    @Column(length = 8)
+    @Column(length = 8, columnDefinition = "varchar(8)")
     private SecondFactor pendingFactor;
 
     @Column(length = 64)

@@ -102,47 +102,34 @@ public class Downloads {
         return new ChunkSource(file.id(), chunk.index(), chunk.size(), chunk.sha256(), good);
     }
 
-    /**
-     * Streams a checked download. Each chunk crosses its node's link back to the gateway and is written
-     * when the link model says it arrives; the next chunks are booked a little ahead (two per node), each
-     * on the copy whose link is free soonest, so that the links work in parallel. A chunk whose copy turns
-     * out stopped, missing or damaged is fetched from its next copy.
-     */
-    public void write(Download download, OutputStream out) throws IOException {
-        MessageDigest whole = Sha256.digest();
-        List<ChunkSource> chunks = download.chunks();
-        String[] from = new String[chunks.size()];
-        long[] arrivals = new long[chunks.size()];
-        int booked = 0;
-        int window = 2 * network.size();
-        for (int i = 0; i < chunks.size(); i++) {
-            for (; booked < chunks.size() && booked < i + window; booked++) {
-                ChunkSource ahead = chunks.get(booked);
-                from[booked] = links.soonest(ahead.nodes());
-                arrivals[booked] = links.fetchChunk(from[booked], ahead.index(), ahead.sha256(), ahead.size())
-                        .arrivalNanos();
-            }
-            ChunkSource chunk = chunks.get(i);
-            byte[] data = fetch(chunk, from[i], arrivals[i]);
-            whole.update(data);
-            out.write(data);
-        }
-        if (!Sha256.hex(whole.digest()).equals(download.sha256())) {
-            throw new IOException("file " + download.fileId() + " does not match its SHA-256");
-        }
+    /** One chunk booked on a copy's link: which node sends it, and when it arrives at the gateway. */
+    public record Booked(String node, long arrivalNanos) {
     }
 
-    /** The chunk's verified bytes at their arrival time, from the booked copy or else the next good one. */
-    private byte[] fetch(ChunkSource chunk, String first, long firstArrival) throws IOException {
+    /** A chunk's verified bytes and when the link model says they arrive. */
+    public record Fetched(byte[] data, long arrivalNanos) {
+    }
+
+    /** Books the chunk on the link of the copy that delivers it soonest; nothing waits here. */
+    public Booked book(ChunkSource chunk) {
+        String node = links.soonest(chunk.nodes());
+        return new Booked(node, links.fetchChunk(node, chunk.index(), chunk.sha256(), chunk.size()).arrivalNanos());
+    }
+
+    /**
+     * The chunk's verified bytes from its booked copy, or else from its next good copy (booked anew, so they
+     * arrive later); empty when no copy is good. Nothing waits here: the caller hands the bytes on at
+     * {@link Fetched#arrivalNanos()}.
+     */
+    public Optional<Fetched> fetch(ChunkSource chunk, Booked booked) {
         Set<String> tried = new HashSet<>();
-        String node = first;
-        long arrival = firstArrival;
+        String node = booked.node();
+        long arrival = booked.arrivalNanos();
         while (node != null) {
             tried.add(node);
             Optional<byte[]> data = read(chunk, node);
             if (data.isPresent()) {
-                Uploads.holdOn(arrival - System.nanoTime());
-                return data.get();
+                return Optional.of(new Fetched(data.get(), arrival));
             }
             node = chunk.nodes().stream().filter(n -> !tried.contains(n)).findFirst().orElse(null);
             if (node != null) {
@@ -151,7 +138,39 @@ public class Downloads {
         }
         LOG.log(Level.SEVERE, "chunk {0} of {1}: no good copy on {2}; download stopped",
                 new Object[]{chunk.index(), chunk.fileId(), tried});
-        throw new IOException("chunk " + chunk.index() + " of " + chunk.fileId() + " has no good copy left");
+        return Optional.empty();
+    }
+
+    /**
+     * Streams a checked download on the caller's thread, for callers that can only write a stream (the
+     * portal's file download): each chunk is written when the link model says it arrives, the next chunks
+     * booked a little ahead (two per node) so that the links work in parallel. The API's download does
+     * the same without a waiting thread ({@code DownloadServlet}).
+     */
+    public void write(Download download, OutputStream out) throws IOException {
+        MessageDigest whole = Sha256.digest();
+        List<ChunkSource> chunks = download.chunks();
+        Booked[] booked = new Booked[chunks.size()];
+        int ahead = 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            for (; ahead < chunks.size() && ahead < i + window(); ahead++) {
+                booked[ahead] = book(chunks.get(ahead));
+            }
+            ChunkSource chunk = chunks.get(i);
+            Fetched fetched = fetch(chunk, booked[i]).orElseThrow(() -> new IOException(
+                    "chunk " + chunk.index() + " of " + chunk.fileId() + " has no good copy left"));
+            Uploads.holdOn(fetched.arrivalNanos() - System.nanoTime());
+            whole.update(fetched.data());
+            out.write(fetched.data());
+        }
+        if (!Sha256.hex(whole.digest()).equals(download.sha256())) {
+            throw new IOException("file " + download.fileId() + " does not match its SHA-256");
+        }
+    }
+
+    /** How many chunks a download books ahead: two per node. */
+    public int window() {
+        return 2 * network.size();
     }
 
     /** One copy's bytes when they are there and right; a missing or damaged copy goes to repair. */

@@ -31,8 +31,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.catalog.control.ChunkDispatch;
 import org.p2pstorage.catalog.control.CopyRepository;
+import org.p2pstorage.catalog.control.ExtraCopies;
 import org.p2pstorage.catalog.control.FileRecords;
 import org.p2pstorage.catalog.control.RepairProgress;
+import org.p2pstorage.catalog.control.RepairReport;
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.catalog.entity.RepairStatus;
@@ -64,8 +66,13 @@ public class Repairs {
 
     private static final Logger LOG = Logger.getLogger(Repairs.class.getName());
     private static final long TICK_MS = 100;
-    private static final long SCAN_EVERY_MS = 2000;
+    /** How often the catalog is asked for weak chunks while a node is down (its grace may run out). */
+    private static final long SCAN_EVERY_MS = 1000;
+    /** ... and while every node is up (a file may have been stored with fewer copies than it wants). */
+    private static final long IDLE_SCAN_EVERY_MS = 30_000;
     private static final int BATCH = 200;
+    /** Repair copies sent in one transaction: about 1 MiB of 64 KiB chunks. */
+    private static final int SEND_AT_ONCE = 16;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -81,6 +88,12 @@ public class Repairs {
 
     @Inject
     RepairProgress progress;
+
+    @Inject
+    RepairReport report;
+
+    @Inject
+    ExtraCopies extraCopies;
 
     @EJB
     Network network;
@@ -100,6 +113,8 @@ public class Repairs {
     private final Set<String> down = new HashSet<>();
     private volatile boolean wake = true;
     private boolean excess = true;
+    /** Some repair copy waited for its links' budget in this round: the next tick goes on with it. */
+    private boolean linksBusy;
     private long lastScan;
 
     @PostConstruct
@@ -148,12 +163,14 @@ public class Repairs {
         try {
             checkReturned();
             long now = System.currentTimeMillis();
-            if (wake || now - lastScan >= SCAN_EVERY_MS) {
+            if (wake || now - lastScan >= (down.isEmpty() ? IDLE_SCAN_EVERY_MS : SCAN_EVERY_MS)) {
                 wake = false;
                 lastScan = now;
+                linksBusy = false;
                 boolean more = repairWeak();
+                wake = linksBusy;
                 if (excess) {
-                    excess = trimStrong();
+                    excess = extraCopies.trim(network.liveNodes(), BATCH);
                 }
                 if (!more && copies.repairsInFlight().isEmpty()) {
                     progress.idle();
@@ -187,24 +204,55 @@ public class Repairs {
     /** Sends a repair copy for each chunk below strength that the links admit now; true when some must wait. */
     private boolean repairWeak() {
         Set<String> live = network.liveNodes();
-        boolean waiting = false;
+        List<ChunkDispatch.Repair> batch = new ArrayList<>();
+        int sent = 0;
+        int waiting = 0;
         for (FileChunk chunk : copies.underStrength(network.countedNodes(grace.duration()), BATCH)) {
-            waiting |= !repairOne(chunk, live);
+            Optional<ChunkDispatch.Repair> repair = repairOne(chunk, live);
+            repair.ifPresent(batch::add);
+            sent += repair.isPresent() ? 1 : 0;
+            waiting += repair.isPresent() ? 0 : 1;
+            if (batch.size() >= SEND_AT_ONCE) {
+                send(batch);
+            }
         }
-        return waiting;
+        send(batch);
+        if (sent > 0) {
+            LOG.log(Level.INFO, "repair: {0} copies on their way, {1} chunks waiting for a link, a node or a good copy",
+                    new Object[]{sent, waiting});
+        }
+        return waiting > 0;
     }
 
-    /** One more copy of the chunk, from a good copy; false when it has to wait (links busy, no room, no copy). */
-    private boolean repairOne(FileChunk chunk, Set<String> live) {
+    /** Records and sends the batch in one transaction; room reserved for copies not needed any more is given back. */
+    private void send(List<ChunkDispatch.Repair> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            dispatch.repair(batch).forEach(r -> network.release(r.target(), r.data().length));
+        } catch (RuntimeException e) {
+            batch.forEach(r -> network.release(r.target(), r.data().length));
+            throw e;
+        } finally {
+            batch.clear();
+        }
+    }
+
+    /**
+     * One more copy of the chunk, read from a good copy and booked on the links; empty when it has to wait
+     * (links busy, no node with room, no good copy).
+     */
+    private Optional<ChunkDispatch.Repair> repairOne(FileChunk chunk, Set<String> live) {
         List<ChunkCopy> sources = chunk.readable(live::contains);
         if (sources.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Set<String> taken = new HashSet<>();
         chunk.copies().forEach(c -> taken.add(c.nodeId()));
         List<String> target = network.place(chunk.size(), 1, taken);
         if (target.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         for (ChunkCopy source : sources) {
             Optional<byte[]> data = goodBytes(chunk, source.nodeId());
@@ -212,16 +260,17 @@ public class Repairs {
                 continue;
             }
             Optional<Booking> booking = links.relayChunk(source.nodeId(), target.get(0), chunk.index(), chunk.sha256(), chunk.size());
-            if (booking.isPresent() && dispatch.repair(chunk.fileId(), chunk.index(), target.get(0), data.get(),
-                    booking.get().arrivalNanos())) {
+            linksBusy |= booking.isEmpty();
+            if (booking.isPresent()) {
                 progress.sent(source.nodeId(), target.get(0), chunk.size(), booking.get().startNanos(),
                         booking.get().arrivalNanos());
-                return true;
+                return Optional.of(new ChunkDispatch.Repair(chunk.fileId(), chunk.index(), target.get(0), data.get(),
+                        booking.get().arrivalNanos()));
             }
             break;
         }
         network.release(target.get(0), chunk.size());
-        return false;
+        return Optional.empty();
     }
 
     private Optional<byte[]> goodBytes(FileChunk chunk, String nodeId) {
@@ -237,54 +286,9 @@ public class Repairs {
         return Optional.empty();
     }
 
-    /** Removes copies above the replication factor, from the fullest nodes; true when more remain. */
-    private boolean trimStrong() {
-        Set<String> live = network.liveNodes();
-        List<FileChunk> strong = copies.overStrength(live, BATCH);
-        for (FileChunk chunk : strong) {
-            List<ChunkCopy> good = new ArrayList<>(chunk.readable(live::contains));
-            good.sort(Comparator.comparingLong((ChunkCopy c) -> network.view(c.nodeId()).availableBytes()));
-            for (ChunkCopy extra : good.subList(0, Math.max(0, good.size() - chunk.file().replicas()))) {
-                if (copies.drop(chunk.fileId(), chunk.index(), extra.nodeId())) {
-                    network.node(extra.nodeId()).delete(chunk.key());
-                }
-            }
-        }
-        return strong.size() == BATCH;
-    }
-
     /** Where repair stands now, with the link model's estimate of the time it still needs. */
     public RepairStatus status() {
-        Set<String> live = network.liveNodes();
-        long atRisk = 0;
-        long unavailable = 0;
-        long missing = 0;
-        long bytes = 0;
-        for (Object[] row : copies.atRisk(live)) {
-            long size = ((Number) row[0]).longValue();
-            long lack = ((Number) row[1]).longValue() - ((Number) row[2]).longValue();
-            atRisk++;
-            unavailable += ((Number) row[2]).longValue() == 0 ? 1 : 0;
-            missing += lack;
-            bytes += lack * size;
-        }
-        long inFlight = copies.repairsInFlight().size();
-        Instant now = Instant.now();
-        List<RepairStatus.NodeRepair> nodes = new ArrayList<>();
-        long graceLeftMs = 0;
-        for (NodeStatus s : network.statuses()) {
-            Instant startsAt = s.downSince() == null ? null : s.downSince().plus(grace.duration());
-            if (startsAt != null) {
-                graceLeftMs = Math.max(graceLeftMs, Duration.between(now, startsAt).toMillis());
-            }
-            nodes.add(new RepairStatus.NodeRepair(s.id(), s.state().name(), s.downSince(), startsAt,
-                    s.alive() ? 0 : copies.countOn(s.id()), progress.bytesIn(s.id()), progress.bytesOut(s.id())));
-        }
-        long perLiveLink = live.isEmpty() ? 0 : (bytes + live.size() - 1) / live.size();
-        long modelMs = live.stream().mapToLong(n -> links.repairNanos(n, perLiveLink, true) / 1_000_000).max().orElse(0);
-        return new RepairStatus(replicas, grace.seconds(), links.repairShare(), atRisk, unavailable, missing, bytes,
-                progress.bytesMoved(), progress.copiesRepaired(), inFlight, progress.badCopies(),
-                missing == 0 && inFlight == 0 ? 0 : Math.max(0, graceLeftMs) + modelMs, nodes, progress.lastRun());
+        return report.status(grace.duration(), replicas);
     }
 
     /** How many bad copies the scrubber found, and how many of those have been replaced since. */

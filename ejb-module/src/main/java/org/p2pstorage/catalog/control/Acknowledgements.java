@@ -17,7 +17,9 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
 /**
  * Records the nodes' answers for copies of chunks. An answer is matched to its copy by chunk and node,
  * so a redelivered answer (Artemis redelivers after a crash) finds its copy already answered and is
- * counted once.
+ * counted once. The answers for a file still transferring are recorded one at a time (under a lock on
+ * the file, whose counters they change); those for an available file (repair copies) change only their
+ * copy and go in parallel.
  */
 @Stateless
 public class Acknowledgements {
@@ -38,10 +40,13 @@ public class Acknowledgements {
     EntityManager em;
 
     public Answer record(ChunkReceipt receipt) {
-        StoredFile file = em.find(StoredFile.class, receipt.fileId(), LockModeType.PESSIMISTIC_WRITE);
+        StoredFile file = em.find(StoredFile.class, receipt.fileId());
         boolean stored = receipt.outcome().stored();
         if (file == null) {
             return stored ? Answer.ORPHAN : Answer.KEPT;
+        }
+        if (file.status() != FileStatus.AVAILABLE) {
+            em.refresh(file, LockModeType.PESSIMISTIC_WRITE);
         }
         Optional<FileChunk> chunk = em.createNamedQuery(FileChunk.FIND, FileChunk.class)
                 .setParameter("fileId", receipt.fileId()).setParameter("index", receipt.index())

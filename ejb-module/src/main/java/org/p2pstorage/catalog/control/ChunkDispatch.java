@@ -68,11 +68,23 @@ public class ChunkDispatch {
         }
     }
 
+    /** A repair copy of a chunk for {@code target}, read from a good copy, and when the bridge says it arrives. */
+    public record Repair(String fileId, int index, String target, byte[] data, long arrivalNanos) {
+    }
+
+    /**
+     * Records a batch of repair copies and sends them, in one transaction (one commit of the broker's journal
+     * for many copies); returns the repairs that were not needed any more (see {@link #repair}).
+     */
+    public List<Repair> repair(List<Repair> batch) {
+        return batch.stream().filter(r -> !repair(r.fileId(), r.index(), r.target(), r.data(), r.arrivalNanos())).toList();
+    }
+
     /**
      * Records a repair copy of the chunk on {@code target} and sends it, unless the chunk is gone or
      * already has a copy there (a repair decided twice is made once). Returns whether it was sent.
      */
-    public boolean repair(String fileId, int index, String target, byte[] data, long arrivalNanos) {
+    private boolean repair(String fileId, int index, String target, byte[] data, long arrivalNanos) {
         FileChunk chunk = em.createNamedQuery(FileChunk.FIND, FileChunk.class).setParameter("fileId", fileId)
                 .setParameter("index", index).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElse(null);

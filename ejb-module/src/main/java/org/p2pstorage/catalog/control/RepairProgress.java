@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +19,8 @@ import org.p2pstorage.catalog.entity.RepairStatus;
  */
 @ApplicationScoped
 public class RepairProgress {
+
+    private static final Logger LOG = Logger.getLogger(RepairProgress.class.getName());
 
     private final AtomicLong copiesRepaired = new AtomicLong();
     private final AtomicLong bytesMoved = new AtomicLong();
@@ -78,6 +82,7 @@ public class RepairProgress {
             lastRun = new RepairStatus.Run(runStartedAt, Instant.now(), runCopies, runBytes,
                     Math.max(0, (runLastArrivalNanos - runFirstStartNanos) / 1_000_000),
                     Math.max(0, (runLastStoredNanos - runFirstStartNanos) / 1_000_000));
+            LOG.log(Level.INFO, "repair round done: {0}", lastRun);
         }
         runStartedAt = null;
         runLastStoredNanos = 0;

@@ -74,12 +74,12 @@ public class ChunkCopy {
     private String nodeId;
 
     @Enumerated(EnumType.STRING)
-    @Column(length = 16, nullable = false)
+    @Column(length = 16, nullable = false, columnDefinition = "varchar(16)")
     private CopyState state;
 
     /** Null in catalogs from before replicas: an upload's copy. */
     @Enumerated(EnumType.STRING)
-    @Column(length = 16)
+    @Column(length = 16, columnDefinition = "varchar(16)")
     private CopyPurpose purpose;
 
     /** When the copy was sent (null in catalogs from before replicas). */

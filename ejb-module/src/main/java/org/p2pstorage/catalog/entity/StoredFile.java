@@ -85,8 +85,9 @@ public class StoredFile {
 
     private boolean sealed;
 
+    /** A plain VARCHAR, not the database's own enum type (H2's misread after a crash). */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 16, columnDefinition = "varchar(16)")
     private FileStatus status;
 
     @Column(length = 500)

@@ -11,7 +11,7 @@ public class RepairBudget {
 
     /** Whether repair may book another transmission now without running ahead of the horizon. */
     public synchronized boolean admits(long now, long horizonNanos) {
-        return usedUntil - now <= horizonNanos;
+        return usedUntil <= now + horizonNanos;
     }
 
     /** The earliest moment the next repair transmission may start on this direction. */

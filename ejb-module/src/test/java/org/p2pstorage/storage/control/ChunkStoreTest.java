@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2pstorage.integrity.entity.Sha256;
 import org.p2pstorage.storage.entity.ChunkKey;
+import org.p2pstorage.storage.entity.FileRecord;
+import org.p2pstorage.storage.entity.ScrubVerdict;
 import org.p2pstorage.storage.entity.StoreOutcome;
 
 class ChunkStoreTest {
@@ -127,5 +129,46 @@ class ChunkStoreTest {
         byte[] data = new byte[size];
         new Random(size).nextBytes(data);
         return data;
+    }
+
+    @Test
+    void fileRecordsSurviveAReopenAsLongAsTheNodeHoldsChunksOfTheirFile() throws IOException {
+        ChunkStore store = ChunkStore.open(folder, 10_000);
+        byte[] data = bytes(100);
+        store.write(new ChunkKey("f00d", 0), data, Sha256.of(data));
+        FileRecord kept = new FileRecord("f00d", "alice", "a.txt", "Docs", 100, Sha256.of(data), 65536, 1, 2,
+                java.time.Instant.ofEpochMilli(1000));
+        FileRecord gone = new FileRecord("beef", "bob", "b.txt", null, 5, Sha256.of(data), 65536, 1, 2,
+                java.time.Instant.ofEpochMilli(2000));
+        store.record(kept);
+        store.record(kept);
+        store.record(gone);
+
+        ChunkStore reopened = ChunkStore.open(folder, 10_000);
+
+        assertEquals(java.util.List.of(kept), reopened.records(), "the record of a file with no chunk here is dropped");
+        assertEquals(1, reopened.held().size());
+        assertEquals(Sha256.of(data), reopened.held().get(0).sha256());
+    }
+
+    @Test
+    void verifyFindsAFlippedBitAndAMissingFile() throws IOException {
+        ChunkStore store = ChunkStore.open(folder, 10_000);
+        byte[] data = bytes(200);
+        ChunkKey good = new ChunkKey("aa", 0);
+        ChunkKey flipped = new ChunkKey("aa", 1);
+        ChunkKey lost = new ChunkKey("aa", 2);
+        for (ChunkKey key : new ChunkKey[]{good, flipped, lost}) {
+            store.write(key, data, Sha256.of(data));
+        }
+        byte[] changed = data.clone();
+        changed[17] ^= 0x04;
+        Files.write(folder.resolve(flipped.fileName()), changed);
+        Files.delete(folder.resolve(lost.fileName()));
+
+        assertEquals(ScrubVerdict.GOOD, store.verify(good));
+        assertEquals(ScrubVerdict.DAMAGED, store.verify(flipped));
+        assertEquals(ScrubVerdict.DAMAGED, store.verify(lost));
+        assertEquals(ScrubVerdict.GONE, store.verify(new ChunkKey("aa", 9)));
     }
 }

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,11 +30,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.account.boundary.Client;
-import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.catalog.entity.FileDetails;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
@@ -46,7 +42,8 @@ import org.p2pstorage.failure.entity.Failure;
 
 /**
  * The files API: upload (multipart field {@code file}, or a raw body with {@code ?name=}), list,
- * metadata with the chunk map, download and delete, each on the caller's own files only.
+ * metadata with the chunk map, rename, move and delete, each on the caller's own files only. The download
+ * is {@link DownloadServlet}, which waits for the network without a thread.
  */
 @RequestScoped
 @Path("files")
@@ -59,8 +56,6 @@ public class FilesResource {
     @EJB
     Uploads uploads;
 
-    @EJB
-    Downloads downloads;
 
     @Inject
     @ConfigProperty(name = "p2p.upload.wait.seconds", defaultValue = "600")
@@ -144,20 +139,6 @@ public class FilesResource {
     @Path("{fileId}")
     public FileDetails details(@PathParam("fileId") String fileId) {
         return files.details(client.username(), fileId);
-    }
-
-    @GET
-    @Path("download/{fileId}")
-    @Produces(MediaType.WILDCARD)
-    public Response download(@PathParam("fileId") String fileId) {
-        Download download = downloads.download(client.username(), fileId);
-        StreamingOutput body = out -> downloads.write(download, out);
-        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header(HttpHeaders.CONTENT_LENGTH, download.size())
-                .header("Content-Disposition", attachment(download.name()))
-                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder()
-                        .encodeToString(HexFormat.of().parseHex(download.sha256())) + ":")
-                .build();
     }
 
     @DELETE

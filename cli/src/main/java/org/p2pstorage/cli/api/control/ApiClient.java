@@ -19,8 +19,10 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
@@ -176,6 +178,21 @@ public class ApiClient {
             default -> "the server answered " + status;
         };
         return new ApiException(status, "HTTP_" + status, reason);
+    }
+
+    /**
+     * A field that may be absent or JSON {@code null} (the server leaves out what is not known, such as a
+     * transferring file's health, and an older server lacks newer fields): its text, else null.
+     */
+    public static String text(JsonObject object, String key) {
+        JsonValue value = object.get(key);
+        return value instanceof JsonString string ? string.getString() : null;
+    }
+
+    /** A number that may be absent or {@code null}: its value, else {@code otherwise}. */
+    public static long number(JsonObject object, String key, long otherwise) {
+        JsonValue value = object.get(key);
+        return value instanceof JsonNumber number ? number.longValue() : otherwise;
     }
 
     public static JsonStructure parse(String body) {

@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 
 import org.p2pstorage.cli.api.control.ApiClient;
 import org.p2pstorage.cli.api.entity.ApiException;
+import org.p2pstorage.cli.demo.control.NodeFailure;
 import org.p2pstorage.cli.files.control.FileReports;
 import org.p2pstorage.cli.files.control.Transfers;
 import org.p2pstorage.cli.network.control.NetworkReports;
@@ -30,13 +31,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The seed's demo mode: test files of several sizes are uploaded, their chunks' spread over the nodes
- * shown, the nodes checked, one node stopped (its effect shown: it is reported dead, a file with chunks
- * on it cannot be downloaded, new chunks avoid it) and started again, and a system report printed. It
+ * The seed's demo mode: test files of several sizes are uploaded, the spread of their chunks' copies over
+ * the nodes shown, the nodes checked, one node stopped (see {@link NodeFailure}: the files degraded but
+ * still downloadable from their other copies, the repair status, new chunks avoiding it) and started
+ * again (the files healthy), and a system report printed. It
  * runs as the signed-in user, or else as the account {@code demo} (registered if it does not exist: on
  * a fresh server that first account is the admin, who may stop nodes).
  */
-@Command(name = "demo", description = "Run the seed's demo: upload test files, show their spread, stop a node, report.")
+@Command(name = "demo", description = {"Run the seed's demo: upload test files, show their spread, stop a node",
+        "(the files turn degraded but still download byte-identical from their other copies; the repair status),",
+        "start it again (the files are healthy), report. Stopping a node needs the admin."})
 public class DemoCommand extends ClientCommand {
 
     public static final String DEMO_USER = "demo";
@@ -60,18 +64,20 @@ public class DemoCommand extends ClientCommand {
             List<Path> files = createFiles(folder);
             section("2. Uploading them");
             Transfers transfers = new Transfers(api);
+            Map<String, Path> originals = new LinkedHashMap<>();
             for (Path file : files) {
                 ProgressBar bar = new ProgressBar(out(), root().interactive(), "Uploading " + file.getFileName());
                 JsonObject details = transfers.upload(file, bar::update);
                 bar.finish();
                 uploaded.put(details.getString("fileId"), details);
+                originals.put(details.getString("fileId"), file);
             }
             section("3. How the chunks spread over the nodes");
             out().print(spread());
             section("4. Health check");
             out().print(NetworkReports.health(api.getObject("/api/network/health")));
             section("5. A node fails");
-            nodeFailure(api, transfers, folder);
+            new NodeFailure(api, out(), transfers, folder).play(uploaded, originals);
             section("6. System report");
             out().print(NetworkReports.nodes(api.getObject("/api/network/topology"), api.getArray("/api/network/nodes")));
             out().println();
@@ -154,8 +160,10 @@ public class DemoCommand extends ClientCommand {
         Map<String, Map<String, Integer>> perNode = new TreeMap<>();
         for (JsonObject file : uploaded.values()) {
             for (JsonObject chunk : file.getJsonArray("chunkMap").getValuesAs(JsonObject.class)) {
-                perNode.computeIfAbsent(chunk.getString("node", "-"), n -> new LinkedHashMap<>())
-                        .merge(file.getString("fileId"), 1, Integer::sum);
+                for (JsonObject copy : FileReports.copies(chunk)) {
+                    perNode.computeIfAbsent(copy.getString("node", "-"), n -> new LinkedHashMap<>())
+                            .merge(file.getString("fileId"), 1, Integer::sum);
+                }
             }
         }
         List<String> header = new ArrayList<>(List.of("Node ID"));
@@ -168,56 +176,13 @@ public class DemoCommand extends ClientCommand {
             row.add(counts.values().stream().mapToInt(Integer::intValue).sum());
             table.row(row.toArray());
         });
-        StringBuilder out = new StringBuilder("Chunks per node:\n").append(table.render());
+        StringBuilder out = new StringBuilder("Copies of the chunks per node:\n").append(table.render());
         for (JsonObject file : uploaded.values()) {
-            out.append(file.getString("name")).append(": ").append(file.getInt("chunks")).append(" chunks -> ")
+            out.append(file.getString("name")).append(": ").append(file.getInt("chunks")).append(" chunks")
+                    .append(file.getInt("replicas", 1) > 1 ? " × " + file.getInt("replicas") + " copies" : "").append(" -> ")
                     .append(FileReports.spread(file)).append('\n');
         }
         return out.toString();
-    }
-
-    /** Stops the node holding most of the demo's chunks, shows the effect, and starts it again. */
-    private void nodeFailure(ApiClient api, Transfers transfers, Path folder) throws Exception {
-        Map<String, Integer> chunks = new TreeMap<>();
-        for (JsonObject file : uploaded.values()) {
-            file.getJsonArray("chunkMap").getValuesAs(JsonObject.class)
-                    .forEach(c -> chunks.merge(c.getString("node", "-"), 1, Integer::sum));
-        }
-        String victim = chunks.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("Node_01");
-        try {
-            api.post("/api/network/nodes/" + ApiClient.encode(victim) + "/stop");
-        } catch (ApiException e) {
-            if (e.status() == 403) {
-                out().println("Skipped: stopping a node needs the admin (" + e.getMessage()
-                        + "); the demo account is the admin only on a fresh server.");
-                return;
-            }
-            throw e;
-        }
-        try {
-            out().println("Stopped " + victim + ".");
-            out().print(NetworkReports.health(api.getObject("/api/network/health")));
-            JsonObject affected = uploaded.values().stream().filter(f -> FileReports.spread(f).contains(victim + ":"))
-                    .findFirst().orElse(null);
-            if (affected != null) {
-                try {
-                    transfers.download(affected, folder.resolve("check.bin"), state -> { });
-                    out().println("Download of " + affected.getString("name") + ": still possible");
-                } catch (ApiException e) {
-                    out().println("Download of " + affected.getString("name") + " (chunks on " + victim + "): refused, "
-                            + e.getMessage());
-                }
-            }
-            Path probe = folder.resolve("demo_while_" + victim + "_down.bin");
-            Files.write(probe, new byte[4 * 65536]);
-            JsonObject details = transfers.upload(probe, state -> { });
-            uploaded.put(details.getString("fileId"), details);
-            out().println("A new upload while " + victim + " is down: " + details.getInt("chunks") + " chunks -> "
-                    + FileReports.spread(details));
-        } finally {
-            api.post("/api/network/nodes/" + ApiClient.encode(victim) + "/start");
-            out().println("Started " + victim + " again.");
-        }
     }
 
     private void section(String title) {

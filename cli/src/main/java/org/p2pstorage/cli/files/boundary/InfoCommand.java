@@ -8,8 +8,9 @@ import org.p2pstorage.cli.shell.boundary.ClientCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** A file's metadata and chunk map. */
-@Command(name = "info", description = "Show a file and its chunk map.")
+/** A file's metadata, health and chunk map (every copy of every chunk). */
+@Command(name = "info", description = {"Show a file: its status, health and replicas, and its chunk map:",
+                "every copy of every chunk with its node and state (PENDING, STORED, OFFLINE: on a stopped node, REJECTED)."})
 public class InfoCommand extends ClientCommand {
 
     @Parameters(index = "0", paramLabel = "<fileId|name>")

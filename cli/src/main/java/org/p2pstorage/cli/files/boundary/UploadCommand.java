@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import org.p2pstorage.cli.files.control.FileReports;
 import org.p2pstorage.cli.files.control.Transfers;
 import org.p2pstorage.cli.shell.boundary.ClientCommand;
 import org.p2pstorage.cli.terminal.control.DataSizes;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Uploads files, each with a progress bar of its chunks acknowledged by the nodes. */
-@Command(name = "upload", description = "Upload files (a progress bar shows the chunks acknowledged).")
+@Command(name = "upload", description = {"Upload files. The progress bar counts every copy of every chunk that the nodes acknowledged",
+                "(with 2 replicas an upload sends twice the bytes); the file is AVAILABLE once all are stored."})
 public class UploadCommand extends ClientCommand {
 
     @Parameters(arity = "1..*", paramLabel = "<path>")
@@ -45,11 +47,14 @@ public class UploadCommand extends ClientCommand {
                 uploaded.add(Json.createObjectBuilder().add("fileId", file.getString("fileId"))
                         .add("name", file.getString("name")).add("size", file.getJsonNumber("size"))
                         .add("sha256", file.getString("sha256")).add("chunks", file.getInt("chunks"))
-                        .add("status", file.getString("status")));
+                        .add("status", file.getString("status"))
+                        .add("replicas", file.getInt("replicas", 1)).add("health", FileReports.health(file)));
             } else {
                 bar.finish();
+                int replicas = file.getInt("replicas", 1);
                 out().println("Uploaded " + file.getString("name") + " (" + DataSizes.format(file.getJsonNumber("size").longValue())
-                        + ", " + file.getInt("chunks") + " chunks): " + file.getString("fileId"));
+                        + ", " + file.getInt("chunks") + " chunks" + (replicas > 1 ? " × " + replicas + " copies" : "")
+                        + "): " + file.getString("fileId"));
             }
             out().flush();
         }

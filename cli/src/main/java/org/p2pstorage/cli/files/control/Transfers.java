@@ -104,11 +104,16 @@ public class Transfers {
         return (size + 65535) / 65536;
     }
 
+    /**
+     * A progress bar's state from {@code /api/transfers/{id}}. With replicas every copy of every chunk
+     * crosses the network, so the bar counts copies, and the bytes, percent and ETA are the server's
+     * network bytes (every copy); an older server counts chunks.
+     */
     static ProgressBar.State state(JsonObject progress, long size, long startedNanos) {
         long done = progress.getJsonNumber("bytesAcknowledged").longValue();
         long total = progress.getJsonNumber("bytesTotal").longValue();
         if (total < 0) {
-            total = size;
+            total = size * Math.max(1, progress.getInt("replicas", 1));
         }
         double seconds = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
         double rate = done / seconds;
@@ -117,6 +122,10 @@ public class Transfers {
         long eta = progress.getJsonNumber("etaMs").longValue();
         if (rate > 0 && done < total) {
             eta = Math.max(eta, Math.round((total - done) / rate * 1000));
+        }
+        if (progress.containsKey("copiesTotal")) {
+            return new ProgressBar.State(progress.getInt("copiesAcknowledged"), Math.max(0, progress.getInt("copiesTotal")),
+                    done, total, rate, eta, "copies");
         }
         return new ProgressBar.State(progress.getInt("chunksAcknowledged"), Math.max(0, progress.getInt("chunksTotal")),
                 done, total, rate, eta);

@@ -11,6 +11,9 @@ import org.p2pstorage.cli.account.boundary.RegisterCommand;
 import org.p2pstorage.cli.account.boundary.WhoamiCommand;
 import org.p2pstorage.cli.api.entity.ApiException;
 import org.p2pstorage.cli.demo.boundary.DemoCommand;
+import org.p2pstorage.cli.durability.boundary.RebuildCommand;
+import org.p2pstorage.cli.durability.boundary.RepairCommand;
+import org.p2pstorage.cli.durability.boundary.ScrubCommand;
 import org.p2pstorage.cli.files.boundary.DeleteCommand;
 import org.p2pstorage.cli.files.boundary.DownloadCommand;
 import org.p2pstorage.cli.files.boundary.InfoCommand;
@@ -42,7 +45,8 @@ import picocli.CommandLine.ScopeType;
                 WhoamiCommand.class, EnableOtpCommand.class, UploadCommand.class, DownloadCommand.class,
                 DeleteCommand.class, LsCommand.class, InfoCommand.class, NodesCommand.class, HealthCommand.class,
                 StorageCommand.class, TopologyCommand.class, StatsCommand.class, NodeCommand.class,
-                LinkCommand.class, DemoCommand.class, ClearCommand.class, ExitCommand.class})
+                LinkCommand.class, RepairCommand.class, ScrubCommand.class, RebuildCommand.class, DemoCommand.class,
+                ClearCommand.class, ExitCommand.class})
 public class P2p implements Callable<Integer> {
 
     public static final int OK = 0;

@@ -21,9 +21,16 @@ public class ProgressBar {
         this.label = label;
     }
 
-    /** One state of a transfer. */
+    /**
+     * One state of a transfer: pieces done of the total ({@code unit}: chunks, or for an upload the copies of
+     * the chunks that the nodes acknowledged), bytes, speed and time left.
+     */
     public record State(long chunksDone, long chunksTotal, long bytesDone, long bytesTotal, double bytesPerSecond,
-                        long etaMs) {
+                        long etaMs, String unit) {
+
+        public State(long chunksDone, long chunksTotal, long bytesDone, long bytesTotal, double bytesPerSecond, long etaMs) {
+            this(chunksDone, chunksTotal, bytesDone, bytesTotal, bytesPerSecond, etaMs, "chunks");
+        }
     }
 
     public static String render(String label, State state) {
@@ -31,8 +38,8 @@ public class ProgressBar {
                 : state.chunksTotal() > 0 ? Math.min(1.0, (double) state.chunksDone() / state.chunksTotal()) : 0;
         int filled = (int) Math.floor(fraction * WIDTH);
         String bar = "█".repeat(filled) + "░".repeat(WIDTH - filled);
-        return String.format(Locale.ROOT, "%s [%s] %5.1f%%  %d/%d chunks  %s/%s  %s  ETA %s", label, bar,
-                fraction * 100, state.chunksDone(), state.chunksTotal(), DataSizes.format(state.bytesDone()),
+        return String.format(Locale.ROOT, "%s [%s] %5.1f%%  %d/%d %s  %s/%s  %s  ETA %s", label, bar,
+                fraction * 100, state.chunksDone(), state.chunksTotal(), state.unit(), DataSizes.format(state.bytesDone()),
                 DataSizes.format(Math.max(0, state.bytesTotal())), DataSizes.rate(state.bytesPerSecond()),
                 DataSizes.duration(state.etaMs()));
     }

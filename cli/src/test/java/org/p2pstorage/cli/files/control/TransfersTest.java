@@ -2,6 +2,7 @@ package org.p2pstorage.cli.files.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.p2pstorage.cli.api.control.ApiClient;
+import org.p2pstorage.cli.api.control.Fixtures;
 import org.p2pstorage.cli.terminal.control.ProgressBar;
 
 class TransfersTest {
@@ -34,6 +36,19 @@ class TransfersTest {
         assertEquals(196608, state.bytesDone());
         assertEquals(500000, state.bytesTotal());
         assertEquals(2000, state.etaMs());
+        assertEquals("chunks", state.unit(), "an older server counts chunks");
+    }
+
+    @Test
+    void withReplicasTheProgressCountsEveryCopy() {
+        ProgressBar.State state = Transfers.state(Fixtures.object("transfer.json"), 500000, System.nanoTime() - 1_000_000_000L);
+        assertEquals(7, state.chunksDone());
+        assertEquals(16, state.chunksTotal());
+        assertEquals("copies", state.unit());
+        assertEquals(458752, state.bytesDone());
+        assertEquals(1000000, state.bytesTotal(), "network bytes: every copy");
+        assertTrue(ProgressBar.render("Uploading video.mp4", state).contains("7/16 copies  448.00KB/976.56KB"),
+                ProgressBar.render("Uploading video.mp4", state));
     }
 
     @Test

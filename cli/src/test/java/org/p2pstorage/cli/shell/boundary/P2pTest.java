@@ -65,6 +65,13 @@ class P2pTest {
     void helpAndInheritedOptions() {
         assertEquals(0, run("help", "upload"));
         assertTrue(out.toString().contains("Usage: p2p upload"), out.toString());
+        assertEquals(0, run("help"));
+        for (String command : new String[]{"repair", "scrub", "rebuild"}) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.strip().startsWith(command + " ")), command + " in:\n" + out);
+        }
+        assertEquals(0, run("help", "scrub"));
+        assertTrue(out.toString().contains("Usage: p2p scrub") && out.toString().contains("start "), out.toString());
+        assertEquals(1, run("repair"), "needs a session");
         assertEquals(1, run("ls", "--server", "http://localhost:7", "--json"));
         assertTrue(err.toString().contains("http://localhost:7"), "--server after the command: " + err);
     }
