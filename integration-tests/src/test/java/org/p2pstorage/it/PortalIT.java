@@ -99,19 +99,14 @@ class PortalIT {
             browser.click(By.linkText("holiday-photo.jpg"));
             browser.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#chunkMap .chunk")));
             assertEquals(5, browser.driver.findElements(By.cssSelector("#chunkMap .chunk")).size());
-            List<WebElement> copies = browser.driver.findElements(By.cssSelector("#chunkMap .copy-cell"));
-            assertEquals(10, copies.size(), "two copies of each of the five chunks");
-            for (WebElement chunk : browser.driver.findElements(By.cssSelector("#chunkMap .chunk"))) {
-                Set<String> holders = chunk.findElements(By.cssSelector(".copy-cell")).stream()
-                        .map(c -> c.getAttribute("data-node")).collect(Collectors.toSet());
-                assertEquals(2, holders.size(), "a chunk's copies are on distinct nodes");
-            }
+            List<List<String>> chunks = copiesByChunk(browser);
+            assertEquals(10, chunks.stream().mapToInt(List::size).sum(), "two copies of each of the five chunks");
+            assertTrue(chunks.stream().allMatch(c -> Set.copyOf(c).size() == 2), "a chunk's copies are on distinct nodes: " + chunks);
             assertTrue(browser.find(By.id("sha256")).getText().equals(photoContent.sha256()));
             assertTrue(browser.find(By.id("chunkHealth")).getText().startsWith("5 healthy"));
             assertEquals("holiday-photo.jpg · p2p Drive", browser.driver.getTitle());
             browser.screenshot("file-details");
-            List<String> holders = browser.driver.findElements(By.cssSelector("#chunkMap .copy-cell")).stream()
-                    .map(c -> c.getAttribute("data-node")).toList();
+            List<String> holders = copiesByChunk(browser).stream().flatMap(List::stream).toList();
             String first = holders.get(0);
             long elsewhere = holders.stream().filter(n -> !n.equals(first)).count();
             browser.click(d -> d.findElements(By.cssSelector(".node-legend")).stream()
@@ -332,6 +327,14 @@ class PortalIT {
         return browser.find(By.id("drive:files")).findElements(By.cssSelector("tr")).stream()
                 .filter(r -> r.getText().contains(fileName)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no row for " + fileName));
+    }
+
+    /** The nodes of every copy, chunk by chunk, read at once (the map may be drawn again meanwhile). */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> copiesByChunk(Browser browser) {
+        return (List<List<String>>) browser.script("return Array.from(document.querySelectorAll('#chunkMap .chunk'))"
+                + ".map(function (chunk) { return Array.from(chunk.querySelectorAll('.copy-cell'))"
+                + ".map(function (copy) { return copy.getAttribute('data-node'); }); });");
     }
 
     private static WebElement nodeRow(Browser browser, String node) {

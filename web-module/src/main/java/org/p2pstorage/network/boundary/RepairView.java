@@ -81,7 +81,7 @@ public class RepairView implements Serializable {
                     + " keep enough copies elsewhere.";
         }
         return files(impact.becomeUnavailable()) + " would become unavailable (no copy of some chunk left on a live node) and "
-                + files(impact.becomeDegraded()) + " degraded (still readable, fewer copies), of the "
+                + files(impact.becomeDegraded()) + " would become degraded (still readable, fewer copies), of the "
                 + files(impact.filesHeld()) + " with copies on " + impact.node() + ".";
     }
 
