@@ -11,11 +11,11 @@ import org.p2pstorage.catalog.boundary.FilesResource;
 import org.p2pstorage.catalog.boundary.FoldersResource;
 import org.p2pstorage.dashboard.boundary.DashboardResource;
 import org.p2pstorage.failure.boundary.FailureMapper;
-import org.p2pstorage.failure.boundary.UnexpectedFailureMapper;
 import org.p2pstorage.failure.boundary.ValidationFailureMapper;
 import org.p2pstorage.mail.boundary.OutboxResource;
 import org.p2pstorage.network.boundary.NetworkResource;
 import org.p2pstorage.network.boundary.StorageResource;
+import org.p2pstorage.request.boundary.JsonBodyReader;
 import org.p2pstorage.transfer.boundary.TransfersResource;
 
 /**
@@ -30,6 +30,6 @@ public class JAXRSConfiguration extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(AuthResource.class, SignedIn.class, FilesResource.class, FoldersResource.class,
                 NetworkResource.class, StorageResource.class, DashboardResource.class, OutboxResource.class,
-                TransfersResource.class, FailureMapper.class, ValidationFailureMapper.class, UnexpectedFailureMapper.class);
+                TransfersResource.class, FailureMapper.class, ValidationFailureMapper.class, JsonBodyReader.class);
     }
 }

@@ -28,6 +28,7 @@ import org.p2pstorage.catalog.entity.ChunkPlacement;
 import org.p2pstorage.catalog.entity.ChunkView;
 import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.catalog.entity.FileDetails;
+import org.p2pstorage.catalog.entity.FileName;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FileTotals;
@@ -85,7 +86,7 @@ public class Files {
      * On any refusal nothing is left behind: no rows, no chunks, no reserved room.
      */
     public UploadResponse upload(String owner, String name, InputStream content, long declaredSize) {
-        String fileName = validName(name);
+        String fileName = FileName.ofUpload(name);
         if (declaredSize > maxUpload.bytes()) {
             throw new Failure(Failure.Kind.TOO_LARGE, "the file is " + declaredSize
                     + " bytes; the maximum upload size is " + maxUpload.bytes() + " bytes (" + maxUpload + ")");
@@ -361,18 +362,7 @@ public class Files {
     }
 
     private static String validName(String name) {
-        String base = name == null ? "" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).strip();
-        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
-            throw Failure.invalid("the file needs a name");
-        }
-        if (base.chars().anyMatch(Character::isISOControl)) {
-            throw Failure.invalid("the file name contains control characters");
-        }
-        if (base.length() > StoredFile.MAX_NAME_LENGTH) {
-            throw Failure.invalid("the file name is longer than " + StoredFile.MAX_NAME_LENGTH + " characters");
-        }
-        return base;
+        return FileName.valid(name);
     }
 
     private static void pause() {

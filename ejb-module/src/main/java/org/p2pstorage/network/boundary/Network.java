@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -46,6 +48,7 @@ import org.p2pstorage.transfer.boundary.Links;
  */
 @Singleton
 @Startup
+@DeclareRoles("admin")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Network {
@@ -156,10 +159,13 @@ public class Network {
         return statuses().stream().filter(NodeStatus::alive).mapToLong(NodeStatus::availableBytes).sum();
     }
 
+    /** Admins only: the container refuses everyone else. */
+    @RolesAllowed("admin")
     public NodeView stop(String id) {
         return NodeView.of(node(id).stop());
     }
 
+    @RolesAllowed("admin")
     public NodeView start(String id) {
         return NodeView.of(node(id).start());
     }
