@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Application;
 
 import org.p2pstorage.account.boundary.AuthResource;
 import org.p2pstorage.account.boundary.SignedIn;
+import org.p2pstorage.account.boundary.UsersResource;
 import org.p2pstorage.catalog.boundary.FilesResource;
 import org.p2pstorage.catalog.boundary.FoldersResource;
 import org.p2pstorage.dashboard.boundary.DashboardResource;
@@ -30,6 +31,6 @@ public class JAXRSConfiguration extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(AuthResource.class, SignedIn.class, FilesResource.class, FoldersResource.class,
                 NetworkResource.class, StorageResource.class, DashboardResource.class, OutboxResource.class,
-                TransfersResource.class, FailureMapper.class, ValidationFailureMapper.class, JsonBodyReader.class);
+                TransfersResource.class, UsersResource.class, FailureMapper.class, ValidationFailureMapper.class, JsonBodyReader.class);
     }
 }

@@ -38,7 +38,7 @@ public class Api {
 
     /** The suite server's admin, named in arquillian.xml ({@code -Dp2p.admin=admin}). */
     public static final String ADMIN = "admin";
-    public static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "violet harbour kettle drums 42";
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     /** An answer: its status, its body as text and its headers. */

@@ -16,8 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Brute-force throttling of logins and codes, after Nextcloud's: every failure for an account or an
  * address doubles the delay before the next attempt is heard (25 ms, 50 ms, ... capped at 25 s). An
  * attempt that comes too early is refused at once with the time left, before any password is checked.
- * Failures are forgotten after a quiet window and when a login succeeds, and the delay never exceeds
- * 25 s, so an attacker can slow a real user down but never lock them out.
+ * An account's failures are forgotten after a quiet window and when it signs in; an address's only
+ * after the window, so that an attacker cannot clear their address by signing in to an account of
+ * their own between guesses. The delay never exceeds 25 s, so an attacker can slow a real user down
+ * but never lock them out.
  * <p>
  * Kept in memory: a restart forgets it, which costs an attacker no more than a restart costs them.
  */

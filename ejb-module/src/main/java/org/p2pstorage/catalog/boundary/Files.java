@@ -21,6 +21,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.p2pstorage.account.control.Quotas;
 import org.p2pstorage.catalog.control.Chunker;
 import org.p2pstorage.catalog.control.Ledger;
 import org.p2pstorage.catalog.entity.ChunkLocation;
@@ -72,6 +73,9 @@ public class Files {
     Links links;
 
     @Inject
+    Quotas quotas;
+
+    @Inject
     @ConfigProperty(name = "p2p.chunk.size", defaultValue = "64KiB")
     DataSize chunkSize;
 
@@ -91,6 +95,7 @@ public class Files {
             throw new Failure(Failure.Kind.TOO_LARGE, "the file is " + declaredSize
                     + " bytes; the maximum upload size is " + maxUpload.bytes() + " bytes (" + maxUpload + ")");
         }
+        quotas.admit(owner, declaredSize);
         if (declaredSize > 0 && declaredSize > network.available()) {
             throw noRoom(declaredSize);
         }

@@ -142,7 +142,7 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
             case NOT_FOUND -> Status.NOT_FOUND;
             case CONFLICT -> Status.CONFLICT;
             case TOO_LARGE -> Status.REQUEST_ENTITY_TOO_LARGE;
-            case NO_ROOM -> INSUFFICIENT_STORAGE;
+            case NO_ROOM, OVER_QUOTA -> INSUFFICIENT_STORAGE;
             case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
             case CORRUPT -> Status.BAD_GATEWAY;
             case INTERNAL -> Status.INTERNAL_SERVER_ERROR;
