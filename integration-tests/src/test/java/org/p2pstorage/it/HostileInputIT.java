@@ -43,9 +43,11 @@ class HostileInputIT {
 
     private final Api admin = Api.suiteAdmin();
 
-    static final List<String> MALFORMED_JSON = List.of("{", "hello", "[]", "42", "\uFEFF{\"x\"", "\"abc\"", "true", "null x",
-            "{\"username\":[\"a\"],\"password\":{}}", "{\"lossRate\":true}", "{\"delayMinMs\":\"abc\"}",
-            "{\"name\":42,\"folderId\":[]}", "{\"quotaBytes\":1.5}", "{\"code\":{\"a\":1}}");
+    /** Bodies no route can take: each is a 4xx everywhere. */
+    static final List<String> MALFORMED_JSON = List.of("{", "hello", "[]", "42", "\uFEFF{\"x\"", "\"abc\"", "true", "null x");
+    /** Objects with fields of the wrong type: a route that has the field refuses them, one that has not ignores it. */
+    static final List<String> WRONG_TYPES = List.of("{\"username\":[\"a\"],\"password\":{}}", "{\"lossRate\":true}",
+            "{\"delayMinMs\":\"abc\"}", "{\"name\":42,\"folderId\":[]}", "{\"quotaBytes\":1.5}", "{\"code\":{\"a\":1}}");
 
     /** Every route that takes a JSON body, with the method. */
     static final List<String[]> JSON_ROUTES = List.of(
@@ -64,6 +66,10 @@ class HostileInputIT {
                 Api.Answer answer = user.raw(route[0], route[1], "application/json", body.getBytes(StandardCharsets.UTF_8));
                 assertClean(answer, route[0] + " " + route[1] + " " + body);
                 assertTrue(answer.status() >= 400 && answer.status() < 500, route[1] + " " + body + ": " + answer);
+            }
+            for (String body : WRONG_TYPES) {
+                assertClean(user.raw(route[0], route[1], "application/json", body.getBytes(StandardCharsets.UTF_8)),
+                        route[0] + " " + route[1] + " " + body);
             }
         }
         Api.Answer login = Api.suite().raw("POST", "/api/auth/login", "application/json", "{".getBytes(StandardCharsets.UTF_8));

@@ -100,7 +100,7 @@ public class Accounts {
             throw new Failure(Failure.Kind.CONFLICT, taken.username().equals(username)
                     ? "the username " + username + " is taken" : "an account with this e-mail already exists");
         }
-        strength.require(registration.password(), username, email);
+        strength.require(registration.password());
         boolean admin = configuredAdmin.map(UserAccount::normalized).map(username::equals)
                 .orElseGet(() -> em.createNamedQuery(UserAccount.COUNT, Long.class).getSingleResult() == 0);
         UserAccount account = new UserAccount(username, email, passwords.hash(registration.password()), admin);
@@ -212,7 +212,7 @@ public class Accounts {
     public int changePassword(String username, String currentSessionId, PasswordChange change) {
         UserAccount account = lockedAccount(username);
         requirePassword(account, change.password());
-        strength.require(change.newPassword(), account.username(), account.email());
+        strength.require(change.newPassword());
         account.changePasswordHash(passwords.hash(change.newPassword()));
         mails.send(Notices.passwordChanged(account.email(), account.username(), Instant.now()));
         LOG.log(Level.INFO, "account {0} changed its password", username);

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -30,6 +31,7 @@ import org.p2pstorage.mail.entity.OutboxEntry;
  */
 @Stateless
 @DeclareRoles("admin")
+@PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Outbox {
 

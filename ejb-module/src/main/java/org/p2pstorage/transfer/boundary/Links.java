@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -52,6 +53,7 @@ import org.p2pstorage.transfer.entity.TransferTrack;
  */
 @Singleton
 @DeclareRoles("admin")
+@PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Links {

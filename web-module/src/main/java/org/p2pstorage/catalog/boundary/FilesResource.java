@@ -103,7 +103,10 @@ public class FilesResource {
                 throw Failure.invalid("the multipart body has no field named 'file'");
             }
             return part;
-        } catch (ServletException | IllegalStateException e) {
+        } catch (Failure e) {
+            throw e;
+        } catch (ServletException | IOException | RuntimeException e) {
+            // the container's parser: a wrong boundary, a cut-off body, a part over its limits
             throw Failure.invalid("the body is not a readable multipart form (a wrong boundary or a cut-off body)");
         }
     }
