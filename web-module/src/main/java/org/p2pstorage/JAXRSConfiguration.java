@@ -8,17 +8,18 @@ import jakarta.ws.rs.core.Application;
 import org.p2pstorage.account.boundary.AuthResource;
 import org.p2pstorage.account.boundary.SignedIn;
 import org.p2pstorage.catalog.boundary.CatalogResource;
+import org.p2pstorage.account.boundary.UsersResource;
 import org.p2pstorage.catalog.boundary.FilesResource;
 import org.p2pstorage.catalog.boundary.FoldersResource;
 import org.p2pstorage.catalog.boundary.RepairResource;
 import org.p2pstorage.dashboard.boundary.DashboardResource;
 import org.p2pstorage.failure.boundary.FailureMapper;
-import org.p2pstorage.failure.boundary.UnexpectedFailureMapper;
 import org.p2pstorage.failure.boundary.ValidationFailureMapper;
 import org.p2pstorage.mail.boundary.OutboxResource;
 import org.p2pstorage.network.boundary.NetworkResource;
 import org.p2pstorage.network.boundary.ScrubResource;
 import org.p2pstorage.network.boundary.StorageResource;
+import org.p2pstorage.request.boundary.JsonBodyReader;
 import org.p2pstorage.transfer.boundary.TransfersResource;
 
 /**
@@ -34,6 +35,6 @@ public class JAXRSConfiguration extends Application {
         return Set.of(AuthResource.class, SignedIn.class, FilesResource.class, FoldersResource.class,
                 NetworkResource.class, StorageResource.class, DashboardResource.class, OutboxResource.class,
                 TransfersResource.class, RepairResource.class, ScrubResource.class, CatalogResource.class,
-                FailureMapper.class, ValidationFailureMapper.class, UnexpectedFailureMapper.class);
+                UsersResource.class, FailureMapper.class, ValidationFailureMapper.class, JsonBodyReader.class);
     }
 }

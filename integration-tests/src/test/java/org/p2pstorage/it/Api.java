@@ -38,7 +38,7 @@ public class Api {
 
     /** The suite server's admin, named in arquillian.xml ({@code -Dp2p.admin=admin}). */
     public static final String ADMIN = "admin";
-    public static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "violet harbour kettle drums 42";
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     /** An answer: its status, its body as text and its headers. */
@@ -239,7 +239,7 @@ public class Api {
     /** Downloads and hashes the body as it streams, noting a transfer that breaks off. */
     public Received download(String fileId) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = http.send(signed(HttpRequest.newBuilder(uri("/api/files/download/" + fileId)))
-                .GET().build(), BodyHandlers.ofInputStream());
+                .timeout(Duration.ofMinutes(5)).GET().build(), BodyHandlers.ofInputStream());
         String disposition = response.headers().firstValue("Content-Disposition").orElse(null);
         var digest = Digests.newDigest();
         long length = 0;
@@ -264,7 +264,15 @@ public class Api {
                 broken, disposition, text.toString());
     }
 
-    private Answer send(HttpRequest.Builder request) {
+    /** Any request, as a careless or hostile client sends it (the body and content type as given). */
+    public Answer raw(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+        return send(contentType == null ? request : request.header("Content-Type", contentType));
+    }
+
+    /** A request built by the test, sent with this client's address and token. */
+    public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(signed(request).timeout(Duration.ofMinutes(5)).build(),
                     BodyHandlers.ofString());

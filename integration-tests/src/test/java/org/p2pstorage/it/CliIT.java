@@ -217,6 +217,7 @@ class CliIT {
         assertEquals(0, right.status(), right.err());
         assertTrue(right.out().startsWith("Logged in as " + name));
         assertTrue(ok("whoami").out().contains("second factor APP"));
+        assertTrue(ok("whoami").out().contains("Storage: "), "whoami shows the quota");
     }
 
     @Test

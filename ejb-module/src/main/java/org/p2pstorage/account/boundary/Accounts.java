@@ -18,7 +18,9 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.account.control.Notices;
+import org.p2pstorage.account.control.PasswordStrength;
 import org.p2pstorage.account.control.Passwords;
+import org.p2pstorage.account.control.Quotas;
 import org.p2pstorage.account.control.SecondFactors;
 import org.p2pstorage.account.control.Secrets;
 import org.p2pstorage.account.control.Sessions;
@@ -78,6 +80,12 @@ public class Accounts {
     Event<AdminRegistered> adminRegistered;
 
     @Inject
+    Quotas quotas;
+
+    @Inject
+    PasswordStrength strength;
+
+    @Inject
     @ConfigProperty(name = "p2p.admin")
     Optional<String> configuredAdmin;
 
@@ -93,6 +101,7 @@ public class Accounts {
             throw new Failure(Failure.Kind.CONFLICT, taken.username().equals(username)
                     ? "the username " + username + " is taken" : "an account with this e-mail already exists");
         }
+        strength.require(registration.password());
         boolean admin = configuredAdmin.map(UserAccount::normalized).map(username::equals)
                 .orElseGet(() -> em.createNamedQuery(UserAccount.COUNT, Long.class).getSingleResult() == 0);
         UserAccount account = new UserAccount(username, email, passwords.hash(registration.password()), admin);
@@ -106,7 +115,7 @@ public class Accounts {
         if (admin) {
             adminRegistered.fire(new AdminRegistered(username));
         }
-        return AccountView.of(account, admin, 0);
+        return AccountView.of(account, admin, 0, quotas.of(account));
     }
 
     /** When the account with this name was registered; empty when there is none. */
@@ -127,11 +136,12 @@ public class Accounts {
      */
     public LoginResult login(Credentials credentials, String ip, String agent) {
         String login = UserAccount.normalized(credentials == null ? null : credentials.username());
-        String[] keys = {Throttle.account(login), Throttle.address(ip)};
-        admit(keys);
         Optional<UserAccount> found = login.isEmpty() ? Optional.empty()
                 : em.createNamedQuery(UserAccount.BY_LOGIN, UserAccount.class).setParameter("login", login)
                 .getResultStream().findFirst();
+        // one account, whether it is named by its username or its e-mail
+        String[] keys = {Throttle.account(found.map(UserAccount::username).orElse(login)), Throttle.address(ip)};
+        admit(keys);
         String password = credentials == null ? null : credentials.password();
         boolean valid = found.map(account -> passwords.verify(password, account.passwordHash()))
                 .orElseGet(() -> passwords.verifyNobody(password));
@@ -150,7 +160,7 @@ public class Accounts {
             }
             return LoginResult.challenge(challenge, account.secondFactor());
         }
-        throttle.succeeded(keys);
+        throttle.succeeded(Throttle.account(account.username())); // the address's failures stay counted
         return sessions.open(account, ip, agent, credentials.lifetimeSeconds());
     }
 
@@ -170,7 +180,7 @@ public class Accounts {
             throw Failure.unauthorized(WRONG_CODE);
         }
         em.remove(challenge);
-        throttle.succeeded(keys);
+        throttle.succeeded(Throttle.account(account.username()));
         return sessions.open(account, ip, agent, null);
     }
 
@@ -187,7 +197,7 @@ public class Accounts {
 
     public AccountView me(String username) {
         UserAccount account = account(username);
-        return AccountView.of(account, admin(account), factors.backupCodesLeft(account));
+        return AccountView.of(account, admin(account), factors.backupCodesLeft(account), quotas.of(account));
     }
 
     public List<SessionView> sessions(String username, String currentSessionId) {
@@ -212,6 +222,7 @@ public class Accounts {
     public int changePassword(String username, String currentSessionId, PasswordChange change) {
         UserAccount account = lockedAccount(username);
         requirePassword(account, change.password());
+        strength.require(change.newPassword());
         account.changePasswordHash(passwords.hash(change.newPassword()));
         mails.send(Notices.passwordChanged(account.email(), account.username(), Instant.now()));
         LOG.log(Level.INFO, "account {0} changed its password", username);

@@ -16,8 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Brute-force throttling of logins and codes, after Nextcloud's: every failure for an account or an
  * address doubles the delay before the next attempt is heard (25 ms, 50 ms, ... capped at 25 s). An
  * attempt that comes too early is refused at once with the time left, before any password is checked.
- * Failures are forgotten after a quiet window and when a login succeeds, and the delay never exceeds
- * 25 s, so an attacker can slow a real user down but never lock them out.
+ * An account's failures are forgotten after a quiet window and when it signs in; an address's only
+ * after the window, so that an attacker cannot clear their address by signing in to an account of
+ * their own between guesses. The delay never exceeds 25 s, so an attacker can slow a real user down
+ * but never lock them out. An address gets {@value #ADDRESS_GRACE} failures before its delay starts,
+ * since its failures are never cleared by a success and many honest users may share one address (a
+ * NAT, an office); an attacker's guesses at any one account are slowed from the first failure on.
  * <p>
  * Kept in memory: a restart forgets it, which costs an attacker no more than a restart costs them.
  */
@@ -28,13 +32,11 @@ public class Throttle {
     public static final Duration MAX_DELAY = Duration.ofSeconds(25);
     private static final long BASE_DELAY_MILLIS = 25;
     private static final int MAX_TRACKED = 100_000;
+    static final int ADDRESS_GRACE = 10;
+    private static final String ADDRESS = "ip:";
 
     /** Failures of one key: how many, and when the last one was. */
     record Record(int failures, Instant last) {
-
-        Duration delay() {
-            return delay(failures);
-        }
 
         static Duration delay(int failures) {
             if (failures <= 0) {
@@ -57,7 +59,8 @@ public class Throttle {
         for (String key : keys) {
             Record record = current(key, now);
             if (record != null) {
-                Duration left = Duration.between(now, record.last().plus(record.delay()));
+                Duration delay = Record.delay(key.startsWith(ADDRESS) ? record.failures() - ADDRESS_GRACE : record.failures());
+                Duration left = Duration.between(now, record.last().plus(delay));
                 if (left.compareTo(longest) > 0) {
                     longest = left;
                 }
@@ -99,6 +102,6 @@ public class Throttle {
     }
 
     public static String address(String ip) {
-        return "ip:" + ip;
+        return ADDRESS + ip;
     }
 }

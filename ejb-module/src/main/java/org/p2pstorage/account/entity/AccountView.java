@@ -4,11 +4,12 @@ import java.time.Instant;
 
 /** The signed-in user as {@code /api/auth/me} shows them. */
 public record AccountView(String username, String email, String role, String secondFactor, Instant createdAt,
-                          Instant lastLoginAt, String lastLoginIp, int backupCodesLeft) {
+                          Instant lastLoginAt, String lastLoginIp, int backupCodesLeft, long quotaBytes,
+                          long usedBytes) {
 
-    public static AccountView of(UserAccount account, boolean admin, int backupCodesLeft) {
+    public static AccountView of(UserAccount account, boolean admin, int backupCodesLeft, Quota quota) {
         return new AccountView(account.username(), account.email(), admin ? "admin" : "user",
                 account.secondFactor().name(), account.createdAt(), account.lastLoginAt(), account.lastLoginIp(),
-                backupCodesLeft);
+                backupCodesLeft, quota.quotaBytes(), quota.usedBytes());
     }
 }

@@ -80,6 +80,9 @@ public class UserAccount {
     /** The last TOTP time step accepted; no step up to it is accepted again. */
     private long lastOtpStep;
 
+    /** The bytes this user's files may take, set by an admin; null: the default quota. */
+    private Long quotaBytes;
+
     protected UserAccount() {
     }
 
@@ -139,6 +142,18 @@ public class UserAccount {
 
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** An admin's quota for this user; null goes back to the default. */
+    public void changeQuota(Long quotaBytes) {
+        if (quotaBytes != null && quotaBytes < 0) {
+            throw new IllegalArgumentException("a quota cannot be negative");
+        }
+        this.quotaBytes = quotaBytes;
+    }
+
+    public Long quotaBytes() {
+        return quotaBytes;
     }
 
     public Long id() {

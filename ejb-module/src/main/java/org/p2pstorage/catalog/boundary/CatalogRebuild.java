@@ -11,6 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -48,6 +51,8 @@ import org.p2pstorage.storage.entity.NodeStatus;
 @Singleton
 @Startup
 @DependsOn({"Network", "InterruptedUploads"})
+@DeclareRoles("admin")
+@PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CatalogRebuild {
@@ -82,7 +87,8 @@ public class CatalogRebuild {
         }
     }
 
-    /** Reconciles the catalog with what the nodes hold, and tells what it did. */
+    /** Admins only: reconciles the catalog with what the nodes hold, and tells what it did. */
+    @RolesAllowed("admin")
     public synchronized RebuildReport rebuild() {
         Map<String, FileRecord> records = new HashMap<>();
         Map<String, Map<Integer, Map<String, HeldChunk>>> held = new HashMap<>();

@@ -21,6 +21,7 @@ import org.p2pstorage.catalog.entity.ChunkView;
 import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.catalog.entity.FileDetails;
 import org.p2pstorage.catalog.entity.FileHealth;
+import org.p2pstorage.catalog.entity.FileName;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FileTotals;
@@ -126,17 +127,6 @@ public class Files {
     }
 
     static String validName(String name) {
-        String base = name == null ? "" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).strip();
-        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
-            throw Failure.invalid("the file needs a name");
-        }
-        if (base.chars().anyMatch(Character::isISOControl)) {
-            throw Failure.invalid("the file name contains control characters");
-        }
-        if (base.length() > StoredFile.MAX_NAME_LENGTH) {
-            throw Failure.invalid("the file name is longer than " + StoredFile.MAX_NAME_LENGTH + " characters");
-        }
-        return base;
+        return FileName.valid(name);
     }
 }

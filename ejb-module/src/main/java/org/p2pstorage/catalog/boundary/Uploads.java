@@ -19,10 +19,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.p2pstorage.account.control.Quotas;
 import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.control.ChunkDispatch;
 import org.p2pstorage.catalog.control.Chunker;
 import org.p2pstorage.catalog.control.FileRecords;
+import org.p2pstorage.catalog.entity.FileName;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.catalog.entity.TransferProgress;
@@ -61,6 +63,9 @@ public class Uploads {
     @EJB
     Files files;
 
+    @Inject
+    Quotas quotas;
+
     @EJB
     Network network;
 
@@ -86,11 +91,12 @@ public class Uploads {
      * anything is sent. On any refusal nothing is left behind: no rows, no chunks, no reserved room.
      */
     public UploadResponse upload(String owner, String name, InputStream content, long declaredSize) {
-        String fileName = Files.validName(name);
+        String fileName = FileName.ofUpload(name);
         if (declaredSize > maxUpload.bytes()) {
             throw new Failure(Failure.Kind.TOO_LARGE, "the file is " + declaredSize
                     + " bytes; the maximum upload size is " + maxUpload.bytes() + " bytes (" + maxUpload + ")");
         }
+        quotas.admit(owner, declaredSize);
         int copies = copiesPerChunk();
         if (declaredSize > 0 && declaredSize * copies > network.available()) {
             throw noRoom(declaredSize, copies);

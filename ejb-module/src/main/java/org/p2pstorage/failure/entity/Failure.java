@@ -17,6 +17,8 @@ public class Failure extends RuntimeException {
         CONFLICT,
         TOO_LARGE,
         NO_ROOM,
+        /** The caller's quota has no room for this upload (the network may still have some). */
+        OVER_QUOTA,
         UNAVAILABLE,
         CORRUPT,
         INTERNAL,

@@ -12,6 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,6 +30,8 @@ import org.p2pstorage.mail.entity.OutboxEntry;
  * have received, readable by an admin so that every flow (alerts, codes) can be tried on a bare machine.
  */
 @Stateless
+@DeclareRoles("admin")
+@PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Outbox {
 
@@ -36,6 +41,7 @@ public class Outbox {
     @Inject
     Postman postman;
 
+    @RolesAllowed("admin")
     public List<OutboxEntry> list() {
         Path folder = postman.outbox();
         if (!Files.isDirectory(folder)) {

@@ -15,6 +15,9 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -48,6 +51,8 @@ import org.p2pstorage.transfer.boundary.Links;
  */
 @Singleton
 @Startup
+@DeclareRoles("admin")
+@PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Network {
@@ -180,10 +185,13 @@ public class Network {
         return statuses().stream().filter(NodeStatus::alive).mapToLong(NodeStatus::availableBytes).sum();
     }
 
+    /** Admins only: the container refuses everyone else. */
+    @RolesAllowed("admin")
     public NodeView stop(String id) {
         return NodeView.of(node(id).stop());
     }
 
+    @RolesAllowed("admin")
     public NodeView start(String id) {
         return NodeView.of(node(id).start());
     }

@@ -11,6 +11,9 @@ import java.util.logging.Logger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -42,6 +45,8 @@ import org.p2pstorage.storage.entity.ScrubVerdict;
 @Singleton
 @Startup
 @DependsOn("Network")
+@DeclareRoles("admin")
+@PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Scrubber {
@@ -96,7 +101,8 @@ public class Scrubber {
         ticking.cancel(false);
     }
 
-    /** Starts a full pass now (a running pass is replaced by a new one over everything). */
+    /** Admins only: starts a full pass now (a running pass is replaced by a new one over everything). */
+    @RolesAllowed("admin")
     public synchronized ScrubStatus startNow() {
         requested = true;
         beginPass();

@@ -16,6 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -50,6 +53,8 @@ import org.p2pstorage.transfer.entity.TransferTrack;
  * All randomness comes from one seed ({@code p2p.network.seed}).
  */
 @Singleton
+@DeclareRoles("admin")
+@PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Links {
@@ -136,6 +141,7 @@ public class Links {
         return link(nodeId).inbound().settings();
     }
 
+    @RolesAllowed("admin")
     public LinkSettings change(String nodeId, LinkSettings settings) {
         Link link = link(nodeId);
         link.inbound().change(settings);

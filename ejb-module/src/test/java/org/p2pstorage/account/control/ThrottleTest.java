@@ -37,7 +37,7 @@ class ThrottleTest {
     @Test
     void theLongestWaitOfTheKeysCounts() {
         Throttle throttle = throttle();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 8 + Throttle.ADDRESS_GRACE; i++) {
             throttle.failed(start, "ip:10.0.0.1");
         }
         throttle.failed(start, "account:b");
@@ -57,5 +57,17 @@ class ThrottleTest {
         assertEquals(Duration.ofMillis(50), throttle.wait(later, "account:b"), "the old failure no longer counts");
         assertTrue(throttle.wait(later.plusSeconds(1), "account:b").isNegative()
                 || throttle.wait(later.plusSeconds(1), "account:b").isZero());
+    }
+
+    @Test
+    void anAddressGetsAFewFailuresBeforeItsDelayAndASuccessDoesNotClearThem() {
+        Throttle throttle = throttle();
+        for (int i = 0; i < Throttle.ADDRESS_GRACE; i++) {
+            throttle.failed(start, "ip:10.0.0.3");
+        }
+        assertEquals(Duration.ZERO, throttle.wait(start, "ip:10.0.0.3"));
+        throttle.failed(start, "ip:10.0.0.3");
+        throttle.succeeded("account:own");
+        assertEquals(Duration.ofMillis(50), throttle.wait(start, "ip:10.0.0.3"));
     }
 }

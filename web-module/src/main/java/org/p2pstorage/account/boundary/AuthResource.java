@@ -105,8 +105,10 @@ public class AuthResource {
         return Map.of("ended", accounts.changePassword(client.username(), client.sessionId(), change));
     }
 
+    /** The body is optional ({@code {"method":"app"}} by default), so it is taken with any content type or none. */
     @POST
     @Path("enable-otp")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public OtpSetup enableOtp(OtpRequest request) {
         return accounts.enableOtp(client.username(), request);
     }

@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.account.boundary.Client;
 import org.p2pstorage.catalog.entity.FileDetails;
+import org.p2pstorage.catalog.entity.FileName;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.UploadResponse;
@@ -95,13 +96,19 @@ public class FilesResource {
 
     private Part filePart() throws IOException {
         try {
+            if (request.getCharacterEncoding() == null) {
+                request.setCharacterEncoding("UTF-8"); // file names in the parts' headers are UTF-8, as browsers and curl send them
+            }
             Part part = request.getPart("file");
             if (part == null) {
                 throw Failure.invalid("the multipart body has no field named 'file'");
             }
             return part;
-        } catch (ServletException | IllegalStateException e) {
-            throw Failure.invalid("the body is not a readable multipart form: " + e.getMessage());
+        } catch (Failure e) {
+            throw e;
+        } catch (ServletException | IOException | RuntimeException e) {
+            // the container's parser: a wrong boundary, a cut-off body, a part over its limits
+            throw Failure.invalid("the body is not a readable multipart form (a wrong boundary or a cut-off body)");
         }
     }
 
@@ -159,6 +166,9 @@ public class FilesResource {
     public FileSummary change(@PathParam("fileId") String fileId, Change change) {
         if (change == null || (change.name() == null && change.folderId() == null)) {
             throw Failure.invalid("the body must be {\"name\":\"…\"} and/or {\"folderId\":\"…\"}");
+        }
+        if (change.name() != null) {
+            FileName.valid(change.name()); // refused before the move, so a failed change changes nothing
         }
         FileSummary changed = null;
         if (change.folderId() != null) {

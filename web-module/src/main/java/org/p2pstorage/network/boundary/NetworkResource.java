@@ -6,9 +6,13 @@ import java.util.Map;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -19,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.account.boundary.Client;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.Topology;
@@ -30,7 +33,8 @@ import org.p2pstorage.transfer.entity.PacketEvent;
 
 /**
  * The simulated network: topology, the broadcast health check, the nodes (taking them down and up),
- * each node's link settings, traffic statistics and the recent packets. Changes are for admins only.
+ * each node's link settings, traffic statistics and the recent packets. Changes are for admins only
+ * ({@code @RolesAllowed} on the EJBs: the container answers anyone else 403).
  */
 @RequestScoped
 @Path("network")
@@ -42,9 +46,6 @@ public class NetworkResource {
 
     @EJB
     Links links;
-
-    @Inject
-    Client client;
 
     @GET
     @Path("topology")
@@ -80,14 +81,12 @@ public class NetworkResource {
     @POST
     @Path("nodes/{id}/stop")
     public NodeView stop(@PathParam("id") String id) {
-        client.requireAdmin();
         return network.stop(id);
     }
 
     @POST
     @Path("nodes/{id}/start")
     public NodeView start(@PathParam("id") String id) {
-        client.requireAdmin();
         return network.start(id);
     }
 
@@ -105,8 +104,7 @@ public class NetworkResource {
     @PUT
     @Path("nodes/{id}/link")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LinkSettings changeLink(@PathParam("id") String id, LinkChange change) {
-        client.requireAdmin();
+    public LinkSettings changeLink(@PathParam("id") String id, @Valid LinkChange change) {
         network.node(id);
         if (change == null) {
             throw Failure.invalid("the body must be the link settings as JSON");
@@ -118,8 +116,23 @@ public class NetworkResource {
         }
     }
 
-    /** The body of a link change; every field may be left out. */
-    public record LinkChange(Long bandwidthBytesPerSecond, Integer delayMinMs, Integer delayMaxMs, Double lossRate) {
+    /** The body of a link change; every field may be left out. Numbers out of range are refused, never cut. */
+    public record LinkChange(
+            @PositiveOrZero(message = "bandwidthBytesPerSecond must be between 0 and " + MAX_BANDWIDTH)
+            @Max(value = MAX_BANDWIDTH, message = "bandwidthBytesPerSecond must be between 0 and " + MAX_BANDWIDTH)
+            Long bandwidthBytesPerSecond,
+            @PositiveOrZero(message = "delayMinMs must be between 0 and 60000")
+            @Max(value = 60_000, message = "delayMinMs must be between 0 and 60000")
+            Integer delayMinMs,
+            @PositiveOrZero(message = "delayMaxMs must be between 0 and 60000")
+            @Max(value = 60_000, message = "delayMaxMs must be between 0 and 60000")
+            Integer delayMaxMs,
+            @DecimalMin(value = "0", message = "lossRate must be a number from 0 up to (not including) 1")
+            @DecimalMax(value = "1", inclusive = false, message = "lossRate must be a number from 0 up to (not including) 1")
+            Double lossRate) {
+
+        /** 1 TiB/s: far beyond any simulated link, and no transmission time overflows below it. */
+        static final long MAX_BANDWIDTH = 1L << 40;
 
         LinkSettings settings() {
             return new LinkSettings(bandwidthBytesPerSecond == null ? 0 : bandwidthBytesPerSecond,
@@ -137,7 +150,20 @@ public class NetworkResource {
     /** The most recent packets on the wire, oldest first. */
     @GET
     @Path("events")
-    public List<PacketEvent> events(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return links.recentEvents(Math.max(1, Math.min(limit, 500)));
+    public List<PacketEvent> events(@QueryParam("limit") @DefaultValue("100") String limit) {
+        return links.recentEvents(limit(limit));
+    }
+
+    /** A malformed query parameter is a 400 naming it (JAX-RS itself would answer 404). */
+    static int limit(String limit) {
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= 500) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Failure.invalid("limit must be a whole number between 1 and 500");
     }
 }
