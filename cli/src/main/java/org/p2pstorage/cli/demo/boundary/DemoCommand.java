@@ -178,7 +178,8 @@ public class DemoCommand extends ClientCommand {
         });
         StringBuilder out = new StringBuilder("Copies of the chunks per node:\n").append(table.render());
         for (JsonObject file : uploaded.values()) {
-            out.append(file.getString("name")).append(": ").append(file.getInt("chunks")).append(" chunks")
+            int chunks = file.getInt("chunks");
+            out.append(file.getString("name")).append(": ").append(chunks).append(chunks == 1 ? " chunk" : " chunks")
                     .append(file.getInt("replicas", 1) > 1 ? " × " + file.getInt("replicas") + " copies" : "").append(" -> ")
                     .append(FileReports.spread(file)).append('\n');
         }

@@ -111,7 +111,8 @@ public class NodeFailure {
 
     private void download(JsonObject file, Path original, String victim) {
         String name = file.getString("name");
-        String which = copiesOn(file, victim) + " of its " + file.getInt("chunks", 0) + " chunks have a copy on " + victim;
+        long on = copiesOn(file, victim);
+        String which = on + " of its " + file.getInt("chunks", 0) + " chunks " + (on == 1 ? "has" : "have") + " a copy on " + victim;
         try {
             Path copy = transfers.download(file, folder.resolve("check.bin"), state -> { });
             String expected = original == null ? file.getString("sha256", "") : sha256(original);

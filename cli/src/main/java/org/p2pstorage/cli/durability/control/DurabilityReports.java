@@ -46,7 +46,8 @@ public final class DurabilityReports {
         if (status.get("lastRun") instanceof JsonObject run) {
             out.append(line("Last repair", run.getJsonNumber("copies").longValue() + " copies, "
                     + DataSizes.format(run.getJsonNumber("bytes").longValue()) + " in " + seconds(ApiClient.number(run, "actualMs", 0))
-                    + " (link model " + seconds(ApiClient.number(run, "modelMs", 0)) + "), done " + time(ApiClient.text(run, "completedAt"))));
+                    + " (link model " + seconds(ApiClient.number(run, "modelMs", 0)) + "), done "
+                    + time(ApiClient.text(run, "completedAt"))));
         }
         Table table = new Table(List.of("Node ID", "State", "Down since", "Repair starts at", "Copies lost", "Bytes in", "Bytes out"),
                 8, 8, 10, 16, 11, 9, 9);
@@ -74,7 +75,8 @@ public final class DurabilityReports {
         }
         out.append(line("Current pass", pass));
         out.append(line("Full passes", ApiClient.number(status, "passes", 0) + ", the last started "
-                + time(ApiClient.text(status, "lastPassStartedAt")) + ", completed " + time(ApiClient.text(status, "lastPassCompletedAt"))));
+                + time(ApiClient.text(status, "lastPassStartedAt")) + ", completed "
+                + time(ApiClient.text(status, "lastPassCompletedAt"))));
         out.append(line("Chunks verified", String.valueOf(ApiClient.number(status, "chunksVerified", 0))));
         out.append(line("Errors found", ApiClient.number(status, "errorsFound", 0) + ", repaired "
                 + ApiClient.number(status, "errorsRepaired", 0)));
@@ -87,7 +89,8 @@ public final class DurabilityReports {
         out.append(line("Files recovered", ApiClient.number(report, "filesRecovered", 0) + " (files on the nodes the catalog lacked)"));
         out.append(line("Chunks adopted", ApiClient.number(report, "chunksAdopted", 0) + " (copies on disk added to the chunk map)"));
         out.append(line("Orphans removed", ApiClient.number(report, "orphansRemoved", 0) + " (chunk files no file claims)"));
-        out.append(line("Copies dropped", ApiClient.number(report, "copiesDropped", 0) + " (listed, but on no node: repair replaces them)"));
+        out.append(line("Copies dropped", ApiClient.number(report, "copiesDropped", 0)
+                + " (listed, but on no node: repair replaces them)"));
         if (report.containsKey("filesIncomplete")) {
             out.append(line("Files incomplete", ApiClient.number(report, "filesIncomplete", 0) + " (some chunk on no node)"));
         }

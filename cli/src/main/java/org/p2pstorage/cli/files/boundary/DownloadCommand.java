@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Downloads a file (by id, or the newest of that name), checked against its SHA-256, with a progress bar. */
-@Command(name = "download", description = "Download a file by id or name (to [output], a file or a folder).")
+@Command(name = "download", description = {"Download a file by id or name (to [output], a file or a folder).",
+        "The server reads each chunk from a live copy; the bytes are checked against the file's SHA-256."})
 public class DownloadCommand extends ClientCommand {
 
     @Parameters(index = "0", paramLabel = "<fileId|name>")

@@ -51,9 +51,10 @@ public class UploadCommand extends ClientCommand {
                         .add("replicas", file.getInt("replicas", 1)).add("health", FileReports.health(file)));
             } else {
                 bar.finish();
+                int chunks = file.getInt("chunks");
                 int replicas = file.getInt("replicas", 1);
                 out().println("Uploaded " + file.getString("name") + " (" + DataSizes.format(file.getJsonNumber("size").longValue())
-                        + ", " + file.getInt("chunks") + " chunks" + (replicas > 1 ? " × " + replicas + " copies" : "")
+                        + ", " + chunks + (chunks == 1 ? " chunk" : " chunks") + (replicas > 1 ? " × " + replicas + " copies" : "")
                         + "): " + file.getString("fileId"));
             }
             out().flush();
