@@ -114,10 +114,11 @@ public class GrpcServer {
                 .build();
         try {
             server.start();
-            LOG.log(Level.INFO, "gRPC server listening on port {0} (FileStorageService, FileTransferService, reflection)", port);
+            LOG.log(Level.INFO, "gRPC server listening on port {0} (FileStorageService, FileTransferService, reflection)",
+                    String.valueOf(port));
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "the gRPC server cannot listen on port {0}: {1}; set P2P_GRPC_PORT to a free port",
-                    new Object[]{port, e.getMessage()});
+                    new Object[]{String.valueOf(port), e.getMessage()});
             stop();
         }
     }
