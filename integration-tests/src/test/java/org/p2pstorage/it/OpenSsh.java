@@ -59,6 +59,14 @@ final class OpenSsh {
         return run(null, line);
     }
 
+    /** {@code ssh -tt -p <port> user@localhost} with {@code typed} as what the user types at the prompt. */
+    static Run shell(Path folder, Path key, String user, String typed) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("ssh", "-tt", "-p", String.valueOf(port())));
+        line.addAll(options(key));
+        line.add(user + "@localhost");
+        return run(folder, line, Files.writeString(Files.createTempFile(folder, "typed", ".txt"), typed));
+    }
+
     /** {@code sftp -b <batch> -P <port> user@localhost}, run in {@code folder}. */
     static Run sftp(Path folder, Path key, String user, String batch) throws IOException, InterruptedException {
         Path file = Files.writeString(Files.createTempFile(folder, "batch", ".sftp"), batch);
@@ -69,7 +77,11 @@ final class OpenSsh {
     }
 
     static Run run(Path folder, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return run(folder, command, Path.of("/dev/null"));
+    }
+
+    static Run run(Path folder, List<String> command, Path input) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
         if (folder != null) {
             builder.directory(folder.toFile());
         }

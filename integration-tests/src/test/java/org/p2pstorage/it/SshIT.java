@@ -105,6 +105,11 @@ class SshIT {
 
             OpenSsh.Run unknown = OpenSsh.ssh(key, alice.username(), "rm -rf /");
             assertEquals(2, unknown.exit(), "no shell behind the commands: " + unknown);
+
+            OpenSsh.Run shell = OpenSsh.shell(folder, key, alice.username(), "ls\nexit\n");
+            assertEquals(0, shell.exit(), shell.toString());
+            assertTrue(shell.out().contains("P2P-Storage > ls"), shell.out());
+            assertTrue(shell.out().contains("report.pdf") && shell.out().contains("Bye."), shell.out());
         } finally {
             alice.delete("/api/files/" + fileId);
         }

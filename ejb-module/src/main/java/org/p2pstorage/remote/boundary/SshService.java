@@ -41,13 +41,15 @@ import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.remote.control.PortOffset;
 import org.p2pstorage.remote.control.RemoteCommand;
 import org.p2pstorage.remote.control.RemoteCommands;
+import org.p2pstorage.remote.control.RemoteShell;
 
 /**
  * The SSH server of the seed's SSH handler, inside the application (Apache MINA SSHD), on
  * {@code P2P_SSH_PORT} (2222) moved by the server's port offset: public-key authentication only, against
  * the keys users add through {@code /api/auth/ssh-keys}; the host key is generated once and kept in the
  * data folder ({@code ssh/host-key}), so clients see the same host across restarts. A command runs from
- * a fixed set ({@link RemoteCommands}), never an operating-system shell. Its threads come from the
+ * a fixed set ({@link RemoteCommands}), alone or at the {@link RemoteShell}'s prompt, never an
+ * operating-system shell. Its threads come from the
  * container's managed thread factory.
  */
 @Singleton
@@ -103,6 +105,7 @@ public class SshService {
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, line) -> new RemoteCommand(line, commands, this::admin, workers));
+        server.setShellFactory(channel -> new RemoteShell(commands, this::admin, workers));
         try {
             server.start();
             LOG.log(Level.INFO, "SSH server listening on port {0} (public keys from /api/auth/ssh-keys)", String.valueOf(port));
