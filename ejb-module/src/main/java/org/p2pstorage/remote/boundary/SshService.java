@@ -38,6 +38,7 @@ import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.boundary.Folders;
 import org.p2pstorage.catalog.boundary.Uploads;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.remote.control.BouncyCastleRegistration;
 import org.p2pstorage.remote.control.PortOffset;
 import org.p2pstorage.remote.control.RemoteCommand;
 import org.p2pstorage.remote.control.RemoteCommands;
@@ -91,6 +92,7 @@ public class SshService {
 
     @PostConstruct
     void start() {
+        BouncyCastleRegistration.forgetStale();
         int port = PortOffset.apply(configuredPort);
         RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, segments);
         RemoteCommands commands = new RemoteCommands(boundaries);
@@ -152,6 +154,7 @@ public class SshService {
         }
         workers.shutdownNow();
         io.shutdownNow();
+        BouncyCastleRegistration.forgetOurs();
         LOG.log(Level.INFO, "SSH server stopped");
     }
 
