@@ -103,6 +103,7 @@ class GrpcIT {
 
     @Test
     void aMissingOrWrongTokenIsUnauthenticatedAndLoginGivesAWorkingOne() throws Exception {
+        alice.token();
         GrpcClient anonymous = GrpcClient.withToken(null);
         clients.add(anonymous);
         GrpcClient wrong = GrpcClient.withToken("not-a-session");
