@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Application;
 
 import org.p2pstorage.account.boundary.AuthResource;
 import org.p2pstorage.account.boundary.SignedIn;
+import org.p2pstorage.account.boundary.SshKeysResource;
 import org.p2pstorage.catalog.boundary.CatalogResource;
 import org.p2pstorage.account.boundary.UsersResource;
 import org.p2pstorage.catalog.boundary.FilesResource;
@@ -32,7 +33,7 @@ public class JAXRSConfiguration extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AuthResource.class, SignedIn.class, FilesResource.class, FoldersResource.class,
+        return Set.of(AuthResource.class, SshKeysResource.class, SignedIn.class, FilesResource.class, FoldersResource.class,
                 NetworkResource.class, StorageResource.class, DashboardResource.class, OutboxResource.class,
                 TransfersResource.class, RepairResource.class, ScrubResource.class, CatalogResource.class,
                 UsersResource.class, FailureMapper.class, ValidationFailureMapper.class, JsonBodyReader.class);
