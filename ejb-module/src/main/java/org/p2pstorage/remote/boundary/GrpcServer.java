@@ -79,6 +79,9 @@ public class GrpcServer {
     @EJB
     Segments segments;
 
+    @EJB
+    AdminActions admin;
+
     @Inject
     @ConfigProperty(name = "p2p.grpc.port", defaultValue = "9090")
     int configuredPort;
@@ -95,7 +98,7 @@ public class GrpcServer {
     @PostConstruct
     void start() {
         int port = PortOffset.apply(configuredPort);
-        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, segments);
+        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, segments, admin);
         workers = Executors.newCachedThreadPool(threads);
         boss = new NioEventLoopGroup(1, threads);
         loops = new NioEventLoopGroup(2, threads);

@@ -13,5 +13,5 @@ import org.p2pstorage.network.boundary.Network;
  * be injected there).
  */
 public record RemoteBoundaries(Accounts accounts, Uploads uploads, Downloads downloads, Files files,
-                               Folders folders, Network network, Segments segments) {
+                               Folders folders, Network network, Segments segments, AdminActions admin) {
 }

@@ -82,6 +82,9 @@ public class SshService {
     @EJB
     Segments segments;
 
+    @EJB
+    AdminActions admin;
+
     @Inject
     @ConfigProperty(name = "p2p.ssh.port", defaultValue = "2222")
     int configuredPort;
@@ -94,7 +97,7 @@ public class SshService {
     void start() {
         BouncyCastleRegistration.forgetStale();
         int port = PortOffset.apply(configuredPort);
-        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, segments);
+        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, segments, admin);
         RemoteCommands commands = new RemoteCommands(boundaries);
         workers = Executors.newCachedThreadPool(threads);
         io = new SshThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);

@@ -19,7 +19,7 @@ public final class FailureStatus {
             case INVALID -> Status.Code.INVALID_ARGUMENT;
             case NOT_FOUND -> Status.Code.NOT_FOUND;
             case CONFLICT -> Status.Code.FAILED_PRECONDITION;
-            case TOO_LARGE, NO_ROOM, TOO_MANY_REQUESTS -> Status.Code.RESOURCE_EXHAUSTED;
+            case TOO_LARGE, NO_ROOM, OVER_QUOTA, TOO_MANY_REQUESTS -> Status.Code.RESOURCE_EXHAUSTED;
             case UNAVAILABLE -> Status.Code.UNAVAILABLE;
             case CORRUPT -> Status.Code.DATA_LOSS;
             case INTERNAL -> Status.Code.INTERNAL;

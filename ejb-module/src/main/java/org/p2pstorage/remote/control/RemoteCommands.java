@@ -16,6 +16,7 @@ import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.StorageStatus;
 import org.p2pstorage.network.entity.Topology;
+import org.p2pstorage.remote.boundary.AdminActions;
 import org.p2pstorage.remote.boundary.RemoteBoundaries;
 import org.p2pstorage.remote.entity.CommandResult;
 
@@ -94,8 +95,8 @@ public class RemoteCommands {
         if (!admin) {
             return CommandResult.failed("only an admin may " + words.get(1) + " a node");
         }
-        Network network = boundaries.network();
-        NodeView node = words.get(1).equals("stop") ? network.stop(words.get(2)) : network.start(words.get(2));
+        AdminActions admins = boundaries.admin();
+        NodeView node = words.get(1).equals("stop") ? admins.stop(words.get(2)) : admins.start(words.get(2));
         LOG.log(Level.INFO, "node {0} {1} over SSH by {2}", new Object[]{node.id(), words.get(1), username});
         return CommandResult.done(node.id() + " is " + node.state() + "\n");
     }

@@ -1,0 +1,34 @@
+package org.p2pstorage.remote.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+
+import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.entity.NodeView;
+
+/**
+ * The admin-only operations as the SSH and gRPC servers reach them. Those servers authenticate their callers
+ * themselves (a key, a token) on threads that carry no container identity, so for a caller they have found to be
+ * an admin they call through this bean, which runs as the admin role: the operations keep their
+ * {@code @RolesAllowed("admin")}, and nobody reaches them from these servers without being an admin.
+ */
+@Stateless
+@RunAs("admin")
+@DeclareRoles("admin")
+@PermitAll
+public class AdminActions {
+
+    @EJB
+    Network network;
+
+    public NodeView stop(String nodeId) {
+        return network.stop(nodeId);
+    }
+
+    public NodeView start(String nodeId) {
+        return network.start(nodeId);
+    }
+}
