@@ -17,6 +17,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.p2pstorage.account.boundary.Accounts;
 import org.p2pstorage.account.boundary.Client;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FolderView;
@@ -44,6 +45,11 @@ public class DriveView implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DriveView.class.getName());
     static final String LAYOUT_COOKIE = "p2p-layout";
+
+    private long quotaBytes = -1;
+
+    @EJB
+    Accounts accounts;
 
     @EJB
     Files files;
@@ -325,6 +331,14 @@ public class DriveView implements Serializable {
     /** The bytes of the caller's own files: what "used" means in a personal drive. */
     public long getUsedBytes() {
         return all.stream().mapToLong(FileSummary::size).sum();
+    }
+
+    /** The caller's quota (read once per view: an admin changes it rarely). */
+    public long getQuotaBytes() {
+        if (quotaBytes < 0) {
+            quotaBytes = accounts.me(client.username()).quotaBytes();
+        }
+        return quotaBytes;
     }
 
     public String eta(TransferProgress progress) {
