@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 export P2P_DATA_DIR="${P2P_DATA_DIR:-$HOME/.p2p-storage}"
 port_offset="${P2P_PORT_OFFSET:-0}"
 http_port=$((8080 + port_offset))
+export P2P_PUBLIC_URL="${P2P_PUBLIC_URL:-http://localhost:$http_port}"
 server=jms-config/target/wildfly
 
 echo "Building p2p-storage and provisioning WildFly (the first run downloads dependencies)..."

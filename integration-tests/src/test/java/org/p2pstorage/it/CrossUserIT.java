@@ -37,12 +37,14 @@ class CrossUserIT {
             Api.Answer intoTheirs = mallory.patch("/api/files/" + ownFile, "{\"folderId\":\"" + folder + "\"}");
             assertTrue(intoTheirs.status() == 404 || intoTheirs.status() == 400, "into another's folder: " + intoTheirs);
             assertEquals(404, mallory.delete("/api/folders/" + folder).status(), "deleting another's folder");
+            assertEquals(404, mallory.patch("/api/folders/" + folder, "{\"name\":\"Mine\"}").status(), "renaming another's folder");
             Api.Answer sub = mallory.postJson("/api/folders", Json.createObjectBuilder().add("name", "x").add("parentId", folder).build());
             assertTrue(sub.status() == 404 || sub.status() == 400, "a folder inside another's: " + sub);
             assertTrue(mallory.get("/api/files/list?folder=" + folder).array().isEmpty());
             assertTrue(mallory.get("/api/folders").array().isEmpty(), "mallory sees no folder of alice's");
             assertEquals("alice.txt", alice.get("/api/files/" + file).json().getString("name"), "nothing changed for alice");
             assertEquals(1, alice.get("/api/folders").array().size());
+            assertEquals("Private", alice.get("/api/folders").array().getJsonObject(0).getString("name"));
         } finally {
             alice.delete("/api/files/" + file);
             alice.delete("/api/folders/" + folder);

@@ -101,6 +101,12 @@ class FileRoundTripIT {
         assertEquals(404, Api.suiteUser().patch("/api/files/" + fileId, "{\"folderId\":\"\"}").status());
         assertEquals(404, api.patch("/api/files/" + fileId, "{\"folderId\":\"nope\"}").status());
         assertEquals(2, api.get("/api/folders").array().size());
+        Api.Answer renamed = api.patch("/api/folders/" + folder, "{\"name\":\"Trips ✈ 2025\"}");
+        assertEquals(200, renamed.status(), renamed.body());
+        assertEquals("Trips ✈ 2025", renamed.json().getString("name"));
+        assertEquals(400, api.patch("/api/folders/" + folder, "{\"name\":\"a/b\"}").status(), "a name with a slash");
+        assertTrue(api.get("/api/folders").array().stream()
+                .anyMatch(f -> f.asJsonObject().getString("name").equals("Trips ✈ 2025")), "the folder has its new name");
 
         assertEquals(200, api.patch("/api/files/" + fileId, "{\"folderId\":\"\"}").status());
         api.delete("/api/files/" + fileId);

@@ -66,6 +66,8 @@ class MailIT {
         assertTrue(body.contains("Address: " + user.address()), body);
         assertTrue(body.contains("Device:  p2p-it/1.0"), body);
         assertTrue(body.contains(" UTC"), body);
+        assertTrue(body.contains("http://localhost:8080/account/security.xhtml"), "a link to the sessions page: " + body);
+        assertFalse(body.contains("/api/"), "no API route to type: " + body);
     }
 
     @Test

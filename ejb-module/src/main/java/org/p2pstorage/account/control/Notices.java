@@ -16,7 +16,8 @@ public final class Notices {
     private Notices() {
     }
 
-    public static Mail newSession(String email, String username, Instant at, String ip, String agent) {
+    /** The alert of a new sign-in, with a link to the portal's session list ({@code portal}: where users open it). */
+    public static Mail newSession(String email, String username, Instant at, String ip, String agent, String portal) {
         return new Mail(email, "New sign-in to your p2p-storage account",
                 "Hello " + username + ",\n\n"
                         + "your account was just signed in to.\n\n"
@@ -24,7 +25,8 @@ public final class Notices {
                         + "  Address: " + ip + "\n"
                         + "  Device:  " + (agent == null || agent.isBlank() ? "unknown" : agent) + "\n\n"
                         + "If this was you, there is nothing to do. If not, change your password and end the\n"
-                        + "session in your account's session list (DELETE /api/auth/sessions/{id}).\n");
+                        + "session in your account's session list:\n\n"
+                        + "  " + portal.replaceAll("/+$", "") + "/account/security.xhtml\n");
     }
 
     public static Mail passwordChanged(String email, String username, Instant at) {

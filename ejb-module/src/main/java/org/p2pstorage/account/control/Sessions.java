@@ -38,6 +38,10 @@ public class Sessions {
     @ConfigProperty(name = "p2p.session.hours", defaultValue = "24")
     long sessionHours;
 
+    @Inject
+    @ConfigProperty(name = "p2p.public.url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
     /** Opens a session for the configured lifetime, or a shorter one when the client asks for it. */
     public LoginResult open(UserAccount account, String ip, String agent, Long lifetimeSeconds) {
         Instant now = Instant.now();
@@ -54,7 +58,7 @@ public class Sessions {
         LoginSession session = new LoginSession(Secrets.hexId(16), Secrets.sha256(token), account, lifetime, ip, agent);
         em.persist(session);
         account.loggedIn(ip, now);
-        mails.send(Notices.newSession(account.email(), account.username(), now, ip, session.userAgent()));
+        mails.send(Notices.newSession(account.email(), account.username(), now, ip, session.userAgent(), publicUrl));
         LOG.log(Level.INFO, "account {0} signed in from {1} (session {2})",
                 new Object[]{account.username(), ip, session.id()});
         return LoginResult.session(token, session);

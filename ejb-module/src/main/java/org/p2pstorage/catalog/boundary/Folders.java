@@ -10,7 +10,7 @@ import org.p2pstorage.catalog.entity.Folder;
 import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.failure.entity.Failure;
 
-/** The folders of a drive: list, create, delete when empty; each user sees and uses only their own. */
+/** The folders of a drive: list, create, rename, delete when empty; each user sees and uses only their own. */
 @Stateless
 public class Folders {
 
@@ -25,6 +25,15 @@ public class Folders {
     /** A new folder in one of the caller's folders ({@code null} or empty: at the top of the drive). */
     public FolderView createFolder(String owner, String parentId, String name) {
         return FolderView.of(repository.create(owner, own(owner, parentId), Files.validName(name)));
+    }
+
+    /** Gives one of the caller's folders a new name, under the same rules as a file's name. */
+    public FolderView rename(String owner, String folderId, String name) {
+        String id = own(owner, folderId);
+        if (id == null) {
+            throw Failure.invalid("the top of the drive cannot be renamed");
+        }
+        return FolderView.of(repository.rename(id, Files.validName(name)));
     }
 
     /** Removes one of the caller's folders; it must be empty (409 otherwise). */

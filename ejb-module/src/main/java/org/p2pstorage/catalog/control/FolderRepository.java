@@ -28,6 +28,12 @@ public class FolderRepository {
         return Optional.ofNullable(folderId).map(id -> em.find(Folder.class, id));
     }
 
+    public Folder rename(String folderId, String name) {
+        Folder folder = em.find(Folder.class, folderId);
+        folder.rename(name);
+        return folder;
+    }
+
     public List<Folder> of(String owner) {
         return em.createNamedQuery(Folder.OF_OWNER, Folder.class).setParameter("owner", owner).getResultList();
     }

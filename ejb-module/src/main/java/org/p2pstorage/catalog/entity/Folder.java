@@ -67,6 +67,11 @@ public class Folder {
         return name;
     }
 
+    /** A new name (the caller has checked it, as for a file's). */
+    public void rename(String name) {
+        this.name = name;
+    }
+
     public String parentId() {
         return parentId;
     }

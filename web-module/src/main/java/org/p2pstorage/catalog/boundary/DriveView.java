@@ -78,6 +78,7 @@ public class DriveView implements Serializable {
     private String folderId;
     private volatile FolderTree folders = new FolderTree(List.of());
     private String newFolderName;
+    private FolderView renamingFolder;
     private String moveTarget;
     /** An upload whose name was already taken in its folder: [new file id, name, the older file's id]. */
     private String[] duplicate;
@@ -234,10 +235,27 @@ public class DriveView implements Serializable {
 
     public void startRename(FileSummary file) {
         renaming = file;
+        renamingFolder = null;
         newName = file.name();
     }
 
+    /** The same dialog renames a folder. */
+    public void startFolderRename(FolderView folder) {
+        renamingFolder = folder;
+        renaming = null;
+        newName = folder.name();
+    }
+
     public void rename() {
+        if (renamingFolder != null) {
+            String id = renamingFolder.folderId();
+            if (FacesFailures.attempt(() -> folderBoundary.rename(client.username(), id, newName)) != null) {
+                renamingFolder = null;
+                PrimeFaces.current().ajax().addCallbackParam("renamed", true);
+            }
+            reload();
+            return;
+        }
         String fileId = renaming == null ? null : renaming.fileId();
         FileSummary renamed = fileId == null ? null : FacesFailures.attempt(() -> files.rename(client.username(), fileId, newName));
         if (renamed != null) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,11 +51,26 @@ public class FoldersResource {
         return Response.created(URI.create("/api/folders/" + created.folderId())).entity(created).build();
     }
 
+    /** Renames one of the caller's folders: {@code {"name":"…"}}. */
+    @PATCH
+    @Path("{folderId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FolderView rename(@PathParam("folderId") String folderId, Rename rename) {
+        if (rename == null || rename.name() == null) {
+            throw Failure.invalid("the body must be {\"name\":\"…\"}");
+        }
+        return folders.rename(client.username(), folderId, rename.name());
+    }
+
     @DELETE
     @Path("{folderId}")
     public Response delete(@PathParam("folderId") String folderId) {
         folders.deleteFolder(client.username(), folderId);
         return Response.noContent().build();
+    }
+
+    /** The body of a folder's rename: its new name. */
+    public record Rename(String name) {
     }
 
     /** The body of a new folder: its name and, optionally, the folder it goes in. */
