@@ -268,6 +268,16 @@ class PortalIT {
             assertEquals(131072, admin.get("/api/network/nodes/Node_02/link").json()
                     .getJsonNumber("bandwidthBytesPerSecond").longValue());
 
+            Api someone = Api.suiteUser();
+            someone.get("/api/auth/me");
+            browser.click(By.id("navUsers"));
+            browser.click(d -> userRow(browser, someone.username()).findElement(By.cssSelector(".change-quota")));
+            browser.type(By.id("quotaForm:quota"), "5GB");
+            browser.click(By.id("quotaForm:saveQuota"));
+            browser.until(d -> userRow(browser, someone.username()).getText().contains("5.00 GB"));
+            assertEquals(5L * 1024 * 1024 * 1024, someone.get("/api/auth/me").json().getJsonNumber("quotaBytes").longValue(),
+                    "the admin changed the user's quota in the portal");
+
             Set<String> holders = admin.copies(fileId).stream().filter(c -> c.index() == 0).map(Api.Copy::node)
                     .collect(Collectors.toSet());
             holders.forEach(node -> admin.post("/api/network/nodes/" + node + "/stop"));
@@ -302,7 +312,7 @@ class PortalIT {
             browser.until(d -> rowOf(browser, longName).getText().contains("healthy"));
             for (String[] page : new String[][]{{"drive", "/catalog/drive.xhtml"}, {"file-details", "/catalog/file.xhtml?id=" + fileId},
                     {"network", "/network/network.xhtml"}, {"storage", "/network/storage.xhtml"},
-                    {"security", "/account/security.xhtml"}, {"outbox", "/mail/outbox.xhtml"}}) {
+                    {"security", "/account/security.xhtml"}, {"outbox", "/mail/outbox.xhtml"}, {"users", "/account/users.xhtml"}}) {
                 browser.wide();
                 browser.go(page[1]);
                 browser.find(By.cssSelector(".portal-main h1, .portal-main .breadcrumb"));
@@ -335,6 +345,12 @@ class PortalIT {
         return (List<List<String>>) browser.script("return Array.from(document.querySelectorAll('#chunkMap .chunk'))"
                 + ".map(function (chunk) { return Array.from(chunk.querySelectorAll('.copy-cell'))"
                 + ".map(function (copy) { return copy.getAttribute('data-node'); }); });");
+    }
+
+    private static WebElement userRow(Browser browser, String username) {
+        return browser.find(By.id("users:accounts")).findElements(By.cssSelector("tbody tr")).stream()
+                .filter(r -> r.getText().contains(username)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no row for " + username));
     }
 
     private static WebElement nodeRow(Browser browser, String node) {
