@@ -68,7 +68,7 @@ class QuotaIT {
         user.get("/api/auth/me");
         assertEquals(403, user.get("/api/users").status());
         assertEquals(400, admin.put("/api/users/" + user.username() + "/quota", "{\"quotaBytes\":-1}").status());
-        assertEquals(404, admin.put("/api/users/nobody-" + System.nanoTime() + "/quota", "{\"quotaBytes\":1}").status());
+        assertEquals(404, admin.put("/api/users/" + Api.uniqueName("nobody") + "/quota", "{\"quotaBytes\":1}").status());
         admin.put("/api/users/" + user.username() + "/quota", "{\"quotaBytes\":1048576}");
         JsonObject listed = admin.get("/api/users").array().getValuesAs(JsonObject.class).stream()
                 .filter(u -> u.getString("username").equals(user.username())).findFirst().orElseThrow();

@@ -65,10 +65,12 @@ public class Files {
         StoredFile file = owned(owner, fileId);
         Set<String> live = network.liveNodes();
         List<FileChunk> chunks = catalog.chunks(fileId);
-        FileHealth health = chunks.stream().map(c -> c.health(live::contains, file.replicas()))
-                .reduce(FileHealth.HEALTHY, FileHealth::and);
-        return FileDetails.of(file, health,
+        return FileDetails.of(file, health(file, chunks, live),
                 chunks.stream().map(c -> ChunkView.of(c, live::contains, file.replicas())).toList());
+    }
+
+    private static FileHealth health(StoredFile file, List<FileChunk> chunks, Set<String> live) {
+        return chunks.stream().map(c -> c.health(live::contains, file.replicas())).reduce(FileHealth.HEALTHY, FileHealth::and);
     }
 
     /** Gives the caller's file a new name, under the same rules as an upload's name. */
@@ -87,8 +89,10 @@ public class Files {
         return summary(owner, moved);
     }
 
+    /** The changed file's list line, with its health, without listing the whole drive. */
     private FileSummary summary(String owner, FileSummary changed) {
-        return list(owner).stream().filter(f -> f.fileId().equals(changed.fileId())).findFirst().orElse(changed);
+        StoredFile file = owned(owner, changed.fileId());
+        return FileSummary.of(file, health(file, catalog.chunks(file.id()), network.liveNodes()));
     }
 
     /** The admin's account was registered: files without an owner (from before accounts, or recovered) go to it. */

@@ -10,10 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -135,7 +137,9 @@ public class ChunkStore {
             for (Map.Entry<ChunkKey, Entry> e : entries.entrySet()) {
                 out.write(putLine(e.getKey(), e.getValue()));
             }
-            records.keySet().removeIf(fileId -> entries.keySet().stream().noneMatch(k -> k.fileId().equals(fileId)));
+            Set<String> held = new HashSet<>();
+            entries.keySet().forEach(k -> held.add(k.fileId()));
+            records.keySet().retainAll(held);
             for (FileRecord record : records.values()) {
                 out.write(record.toLine());
             }
