@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -159,12 +160,23 @@ public class Downloads {
             ChunkSource chunk = chunks.get(i);
             Fetched fetched = fetch(chunk, booked[i]).orElseThrow(() -> new IOException(
                     "chunk " + chunk.index() + " of " + chunk.fileId() + " has no good copy left"));
-            Uploads.holdOn(fetched.arrivalNanos() - System.nanoTime());
+            holdOn(fetched.arrivalNanos() - System.nanoTime());
             whole.update(fetched.data());
             out.write(fetched.data());
         }
         if (!Sha256.hex(whole.digest()).equals(download.sha256())) {
             throw new IOException("file " + download.fileId() + " does not match its SHA-256");
+        }
+    }
+
+    /** The caller's thread waits for a chunk's arrival: only {@link #write}, for callers that need a stream. */
+    private static void holdOn(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Failure(Failure.Kind.INTERNAL, "interrupted while waiting for the network");
+            }
         }
     }
 

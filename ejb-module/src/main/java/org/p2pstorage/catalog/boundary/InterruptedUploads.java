@@ -1,7 +1,10 @@
 package org.p2pstorage.catalog.boundary;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -14,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.entity.StoredFile;
+import org.p2pstorage.network.boundary.Network;
 
 /**
  * At start, fails the uploads that a stop cut off before all their chunks were sent: nobody is left to
@@ -34,12 +38,30 @@ public class InterruptedUploads {
     @EJB
     Files files;
 
+    @EJB
+    Network network;
+
     @PostConstruct
     void failCutOffUploads() {
+        dropBacklogs(network.dataFolder().resolve("staging"));
         for (StoredFile file : catalog.unsealed()) {
             LOG.log(Level.WARNING, "upload of {0} was interrupted by a stop; marking it FAILED", file.id());
             catalog.fail(file.id(), "the upload was interrupted by a server stop");
             files.dropChunks(file.id());
+        }
+    }
+
+    /** The chunks that waited on disk for the links belonged to uploads that are now failed. */
+    private static void dropBacklogs(Path staging) {
+        if (!java.nio.file.Files.isDirectory(staging)) {
+            return;
+        }
+        try (Stream<Path> backlogs = java.nio.file.Files.list(staging)) {
+            for (Path backlog : backlogs.toList()) {
+                java.nio.file.Files.deleteIfExists(backlog);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, e, () -> "could not empty " + staging);
         }
     }
 }

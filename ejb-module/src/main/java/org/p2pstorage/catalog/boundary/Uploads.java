@@ -2,20 +2,21 @@ package org.p2pstorage.catalog.boundary;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +25,8 @@ import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.control.ChunkDispatch;
 import org.p2pstorage.catalog.control.Chunker;
 import org.p2pstorage.catalog.control.FileRecords;
+import org.p2pstorage.catalog.control.UploadFlow;
+import org.p2pstorage.catalog.control.UploadWatch;
 import org.p2pstorage.catalog.entity.FileName;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.StoredFile;
@@ -33,14 +36,13 @@ import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.transfer.boundary.Links;
-import org.p2pstorage.transfer.control.LinkClock.Booking;
 import org.p2pstorage.transfer.entity.TransferTrack;
 
 /**
  * Uploads: cut the stream into chunks, place each chunk's copies on distinct live nodes, send every copy
- * over the simulated network, and follow the transfer until every copy is acknowledged. This boundary
- * runs outside any transaction on purpose: an upload is a stream of small {@link ChunkDispatch}
- * transactions, one per batch of chunks.
+ * over the simulated network ({@link UploadFlow}), and tell those who wait when every copy is acknowledged
+ * ({@link UploadWatch}). This boundary runs outside any transaction on purpose: an upload is a stream of
+ * small {@link ChunkDispatch} transactions, one per batch of chunks.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -48,8 +50,7 @@ public class Uploads {
 
     private static final Logger LOG = Logger.getLogger(Uploads.class.getName());
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
-    /** Chunks are sent in batches of about this many bytes per transaction. */
-    private static final long BATCH_BYTES = 1024 * 1024;
+    private static final long SETTLE_CHECK_MS = 100;
 
     @Inject
     CatalogRepository catalog;
@@ -73,6 +74,12 @@ public class Uploads {
     Links links;
 
     @Inject
+    UploadWatch watch;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
     @ConfigProperty(name = "p2p.chunk.size", defaultValue = "64KiB")
     DataSize chunkSize;
 
@@ -86,9 +93,11 @@ public class Uploads {
 
     /**
      * Reads the stream to its end, cutting it into chunks and sending each chunk's copies to the live nodes
-     * with most room. Returns once every copy is on its way; the file becomes AVAILABLE when all are
-     * acknowledged. {@code declaredSize} (or -1 when unknown) lets a file that cannot fit be refused before
-     * anything is sent. On any refusal nothing is left behind: no rows, no chunks, no reserved room.
+     * with most room, as fast as the links' horizon lets them through; what it does not let through yet
+     * waits on disk and is sent by the managed scheduler (see {@link UploadFlow}). Returns once the body is
+     * read: the file is TRANSFERRING until every copy is acknowledged. {@code declaredSize} (or -1 when
+     * unknown) lets a file that cannot fit be refused before anything is sent. On a refusal while the body
+     * is read nothing is left behind: no rows, no chunks, no reserved room.
      */
     public UploadResponse upload(String owner, String name, InputStream content, long declaredSize) {
         String fileName = FileName.ofUpload(name);
@@ -101,45 +110,40 @@ public class Uploads {
         if (declaredSize > 0 && declaredSize * copies > network.available()) {
             throw noRoom(declaredSize, copies);
         }
-        int size = (int) chunkSize.bytes();
-        String fileId = catalog.open(owner, fileName, size, declaredSize, copies).id();
-        List<ChunkDispatch.Placed> batch = new ArrayList<>();
+        String fileId = catalog.open(owner, fileName, (int) chunkSize.bytes(), declaredSize, copies).id();
+        UploadFlow flow = new UploadFlow(wiring(), fileId, copies, declaredSize, reason -> giveUpLater(fileId, reason));
         try {
-            Chunker.Summary summary = Chunker.split(content, size, maxUpload.bytes(), chunk -> {
-                List<String> nodes = network.place(chunk.size(), copies, Set.of());
-                if (nodes.isEmpty()) {
-                    throw noRoom(declaredSize, copies);
-                }
-                List<ChunkDispatch.Copy> sent = new ArrayList<>(nodes.size());
-                for (String nodeId : nodes) {
-                    long holdBack = links.holdBackNanos(nodeId);
-                    if (holdBack > 0) {
-                        send(fileId, batch);
-                        holdOn(holdBack);
-                    }
-                    Booking booking = links.sendChunk(nodeId, fileId, chunk.index(), chunk.sha256(), chunk.size());
-                    sent.add(new ChunkDispatch.Copy(nodeId, booking.arrivalNanos()));
-                }
-                batch.add(new ChunkDispatch.Placed(chunk, sent));
-                if (batch.size() * (long) size >= BATCH_BYTES) {
-                    send(fileId, batch);
+            Chunker.Summary summary = Chunker.split(content, (int) chunkSize.bytes(), maxUpload.bytes(), chunk -> {
+                try {
+                    flow.offer(chunk);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
-            send(fileId, batch);
-            StoredFile sealed = catalog.seal(fileId, summary);
-            records.keep(fileId);
-            LOG.log(Level.INFO, "file {0}: {1} bytes in {2} chunks of {3} copies sent",
-                    new Object[]{fileId, summary.size(), summary.chunks(), copies});
-            return UploadResponse.of(sealed);
+            StoredFile sealed = flow.end(summary);
+            return sealed != null ? UploadResponse.of(sealed)
+                    : UploadResponse.transferring(fileId, fileName, summary.size(), summary.sha256(), summary.chunks());
         } catch (Failure e) {
-            release(batch);
-            abandon(fileId, e.getMessage());
+            if (!flow.stop()) {
+                abandon(fileId, e.getMessage());
+            }
             throw e;
         } catch (IOException | RuntimeException e) {
-            release(batch);
-            abandon(fileId, "the upload was interrupted");
+            if (!flow.stop()) {
+                abandon(fileId, "the upload was interrupted");
+            }
             throw new Failure(Failure.Kind.INVALID, "the upload could not be read to its end", e);
         }
+    }
+
+    /** Calls {@code then} once the file has left TRANSFERRING, or when {@code timeout} is up; holds no thread meanwhile. */
+    public void whenSettled(String fileId, Duration timeout, Consumer<UploadResponse> then) {
+        watch.whenSettled(fileId, timeout, then);
+    }
+
+    private UploadFlow.Wiring wiring() {
+        return new UploadFlow.Wiring(network, links, dispatch, catalog, records, watch, scheduler,
+                network.dataFolder().resolve("staging"));
     }
 
     /** The replication factor, never more than the network has nodes. */
@@ -147,51 +151,10 @@ public class Uploads {
         return Math.max(1, Math.min(replicas, network.size()));
     }
 
-    /** Sends the batch in one transaction and empties it; on failure the batch stays for {@link #release}. */
-    private void send(String fileId, List<ChunkDispatch.Placed> batch) {
-        if (!batch.isEmpty()) {
-            dispatch.dispatch(fileId, batch);
-            batch.clear();
-        }
-    }
-
-    /**
-     * Flow control, like a TCP window: an upload does not book a link further ahead than the bridge's
-     * horizon, so that it reads the body only as fast as the network takes it and a changed link setting
-     * governs the next chunks. Only the request's own thread waits here, holding no transaction; chunks on
-     * their way to nodes wait in the broker, not in a thread.
-     */
-    static void holdOn(long nanos) {
-        long deadline = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(left);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new Failure(Failure.Kind.INTERNAL, "interrupted while waiting for the network");
-            }
-        }
-    }
-
-    /** Gives back the room reserved for copies that were placed but never sent. */
-    private void release(List<ChunkDispatch.Placed> unsent) {
-        unsent.forEach(placed -> placed.copies().forEach(c -> network.release(c.nodeId(), placed.chunk().size())));
-        unsent.clear();
-    }
-
     private Failure noRoom(long declaredSize, int copies) {
         String size = declaredSize >= 0 ? DataSize.format(declaredSize) + " in " + copies + " copies does not fit: " : "";
         return new Failure(Failure.Kind.NO_ROOM,
                 size + "the network has " + DataSize.format(network.available()) + " free on its live nodes");
-    }
-
-    /** Waits until the file leaves TRANSFERRING or the time is up, and tells where it stands. */
-    public UploadResponse await(String fileId, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        StoredFile file = stored(fileId);
-        while (file.status() == FileStatus.TRANSFERRING && System.nanoTime() < deadline) {
-            pause();
-            file = stored(fileId);
-        }
-        return UploadResponse.of(file);
     }
 
     /** How far a file's transfer has got (every copy counts), and what the link model expects of the rest. */
@@ -219,9 +182,10 @@ public class Uploads {
     }
 
     /**
-     * Gives up an upload: marks it FAILED, waits (bounded) until every copy already sent has been answered,
-     * then removes what was stored and the rows. Answers that come later still find no file and have their
-     * copy dropped.
+     * Gives up an upload while its client waits (the body could not be read, or did not fit): marks it
+     * FAILED, waits (bounded) until every copy already sent has been answered, then removes what was stored
+     * and the rows, so the refusal the client gets leaves nothing behind. Answers that come later still find
+     * no file and have their copy dropped.
      */
     private void abandon(String fileId, String reason) {
         try {
@@ -234,6 +198,40 @@ public class Uploads {
             catalog.remove(fileId);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, e, () -> "could not clean up the abandoned upload " + fileId);
+        }
+    }
+
+    /**
+     * Gives up an upload whose client has had its answer (the backlog could not be sent): marks it FAILED
+     * at once, and cleans up when every copy sent has been answered, looking again on the scheduler rather
+     * than in a waiting thread.
+     */
+    private void giveUpLater(String fileId, String reason) {
+        LOG.log(Level.WARNING, "upload of {0} given up: {1}", new Object[]{fileId, reason});
+        try {
+            catalog.fail(fileId, reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "the upload {0} was removed already", fileId);
+        }
+        watch.changed(fileId);
+        new Cleanup(fileId, catalog, files, scheduler, System.nanoTime() + SETTLE_TIMEOUT.toNanos()).run();
+    }
+
+    /** Removes a given-up upload's copies and rows once every copy sent has been answered (or time is up). */
+    private record Cleanup(String fileId, CatalogRepository catalog, Files files,
+                           ManagedScheduledExecutorService scheduler, long deadlineNanos) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                if (catalog.find(fileId).map(StoredFile::settled).orElse(true) || System.nanoTime() >= deadlineNanos) {
+                    files.dropChunks(fileId);
+                    catalog.remove(fileId);
+                } else {
+                    scheduler.schedule(this, SETTLE_CHECK_MS, TimeUnit.MILLISECONDS);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, e, () -> "could not clean up the given-up upload " + fileId);
+            }
         }
     }
 

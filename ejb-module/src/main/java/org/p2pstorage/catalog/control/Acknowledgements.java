@@ -3,6 +3,8 @@ package org.p2pstorage.catalog.control;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.CopyState;
 import org.p2pstorage.catalog.entity.FileChunk;
+import org.p2pstorage.catalog.entity.FileSettled;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.transfer.entity.ChunkReceipt;
@@ -39,15 +42,28 @@ public class Acknowledgements {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Event<FileSettled> settled;
+
+    /** Records one answer; when it settles the file (AVAILABLE or FAILED), says so with {@link FileSettled}. */
     public Answer record(ChunkReceipt receipt) {
         StoredFile file = em.find(StoredFile.class, receipt.fileId());
-        boolean stored = receipt.outcome().stored();
         if (file == null) {
-            return stored ? Answer.ORPHAN : Answer.KEPT;
+            return receipt.outcome().stored() ? Answer.ORPHAN : Answer.KEPT;
         }
         if (file.status() != FileStatus.AVAILABLE) {
             em.refresh(file, LockModeType.PESSIMISTIC_WRITE);
         }
+        FileStatus before = file.status();
+        Answer answer = record(file, receipt);
+        if (before == FileStatus.TRANSFERRING && file.status() != FileStatus.TRANSFERRING) {
+            settled.fire(new FileSettled(file.id()));
+        }
+        return answer;
+    }
+
+    private Answer record(StoredFile file, ChunkReceipt receipt) {
+        boolean stored = receipt.outcome().stored();
         Optional<FileChunk> chunk = em.createNamedQuery(FileChunk.FIND, FileChunk.class)
                 .setParameter("fileId", receipt.fileId()).setParameter("index", receipt.index())
                 .getResultStream().findFirst();
@@ -95,6 +111,7 @@ public class Acknowledgements {
         FileStatus before = file.status();
         copy.answered(receipt.nodeId(), stored);
         file.acknowledge(stored, reason(receipt));
+
         if (file.status() == FileStatus.FAILED) {
             if (before != FileStatus.FAILED) {
                 return Answer.FAILED_NOW;

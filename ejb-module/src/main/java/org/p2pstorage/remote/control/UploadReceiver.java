@@ -86,9 +86,6 @@ public class UploadReceiver implements StreamObserver<UploadFileRequest> {
             UploadResponse sent;
             try {
                 sent = uploads.upload(owner, header.getName(), pipe, size);
-                if (header.getWait()) {
-                    sent = uploads.await(sent.fileId(), wait);
-                }
             } catch (RuntimeException e) {
                 if (call.isCancelled()) {
                     LOG.log(Level.INFO, "an upload over gRPC was cancelled by its client; nothing was kept");
@@ -97,14 +94,22 @@ public class UploadReceiver implements StreamObserver<UploadFileRequest> {
                 }
                 return;
             }
-            try {
-                call.onNext(UploadFileResponse.newBuilder().setFileId(sent.fileId()).setName(sent.name())
-                        .setSize(sent.size()).setChunks(sent.chunks()).setStatus(sent.status())
-                        .setSha256(sent.sha256() == null ? "" : sent.sha256()).build());
-                call.onCompleted();
-            } catch (RuntimeException e) {
-                LOG.log(Level.INFO, "file {0} uploaded over gRPC, but its client left before the answer", sent.fileId());
+            if (header.getWait()) {
+                uploads.whenSettled(sent.fileId(), wait, this::answer);
+            } else {
+                answer(sent);
             }
         });
+    }
+
+    private void answer(UploadResponse sent) {
+        try {
+            call.onNext(UploadFileResponse.newBuilder().setFileId(sent.fileId()).setName(sent.name() == null ? "" : sent.name())
+                    .setSize(sent.size()).setChunks(sent.chunks()).setStatus(sent.status())
+                    .setSha256(sent.sha256() == null ? "" : sent.sha256()).build());
+            call.onCompleted();
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "file {0} uploaded over gRPC, but its client left before the answer", sent.fileId());
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -72,10 +75,11 @@ public class FilesResource {
     @POST
     @Path("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@QueryParam("wait") @DefaultValue("false") boolean wait) throws IOException {
+    public void upload(@QueryParam("wait") @DefaultValue("false") boolean wait, @Suspended AsyncResponse answer)
+            throws IOException {
         Part part = filePart();
         try (InputStream in = part.getInputStream()) {
-            return answer(uploads.upload(client.username(), part.getSubmittedFileName(), in, part.getSize()), wait);
+            answer(uploads.upload(client.username(), part.getSubmittedFileName(), in, part.getSize()), wait, answer);
         } finally {
             part.delete();
         }
@@ -85,13 +89,13 @@ public class FilesResource {
     @POST
     @Path("upload")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    public Response uploadRaw(InputStream body, @QueryParam("name") String name,
-                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length,
-                              @QueryParam("wait") @DefaultValue("false") boolean wait) {
+    public void uploadRaw(InputStream body, @QueryParam("name") String name,
+                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length,
+                          @QueryParam("wait") @DefaultValue("false") boolean wait, @Suspended AsyncResponse answer) {
         if (name == null || name.isBlank()) {
             throw Failure.invalid("a raw upload needs the file name as ?name=");
         }
-        return answer(uploads.upload(client.username(), name, body, length), wait);
+        answer(uploads.upload(client.username(), name, body, length), wait, answer);
     }
 
     private Part filePart() throws IOException {
@@ -112,18 +116,30 @@ public class FilesResource {
         }
     }
 
-    private Response answer(UploadResponse sent, boolean wait) {
-        URI location = URI.create("/api/files/" + sent.fileId());
+    /**
+     * Answers at once (202) or, with {@code wait}, when every copy is acknowledged (201) or the transfer failed
+     * (502): the request is suspended meanwhile and holds no thread.
+     */
+    private void answer(UploadResponse sent, boolean wait, AsyncResponse answer) {
         if (!wait) {
-            return Response.accepted(sent).location(location).build();
+            answer.resume(Response.accepted(sent).location(location(sent)).build());
+            return;
         }
-        UploadResponse settled = uploads.await(sent.fileId(), Duration.ofSeconds(waitSeconds));
+        answer.setTimeout(waitSeconds + 60L, TimeUnit.SECONDS); // the watch answers first, when waitSeconds are up
+        uploads.whenSettled(sent.fileId(), Duration.ofSeconds(waitSeconds), settled -> answer.resume(settledAnswer(settled)));
+    }
+
+    private static Response settledAnswer(UploadResponse settled) {
         return switch (FileStatus.valueOf(settled.status())) {
-            case AVAILABLE -> Response.created(location).entity(settled).build();
+            case AVAILABLE -> Response.created(location(settled)).entity(settled).build();
             case FAILED -> ErrorResponse.of(Response.Status.BAD_GATEWAY, "TRANSFER_FAILED",
-                    "file " + settled.fileId() + " failed: " + files.details(client.username(), settled.fileId()).failure());
-            case TRANSFERRING -> Response.accepted(settled).location(location).build();
+                    "file " + settled.fileId() + " failed: " + settled.failure());
+            case TRANSFERRING -> Response.accepted(settled).location(location(settled)).build();
         };
+    }
+
+    private static URI location(UploadResponse sent) {
+        return URI.create("/api/files/" + sent.fileId());
     }
 
     @GET
