@@ -108,6 +108,29 @@ class NetworkIT {
     }
 
     @Test
+    void aThrottledUploadIsAnsweredWhenItsBodyIsReadAndTheRestWaitsForTheLinks() throws Exception {
+        setAllLinks("{\"bandwidthBytesPerSecond\":16384,\"delayMinMs\":1,\"delayMaxMs\":1,\"lossRate\":0}");
+        RandomContent content = new RandomContent(1024 * 1024, 15);
+        long sentBefore = gatewayBytesSent();
+
+        Api.Answer accepted = api.uploadRaw("backlog.bin", content, false);
+
+        assertEquals(202, accepted.status(), accepted.body());
+        String fileId = accepted.json().getString("fileId");
+        assertEquals("TRANSFERRING", accepted.json().getString("status"));
+        assertEquals(content.sha256(), accepted.json().getString("sha256"), "the whole body was read before the answer");
+        long booked = gatewayBytesSent() - sentBefore;
+        assertTrue(booked < 2 * 1024 * 1024 / 4, "the links took only what their horizon allows when the body was in: "
+                + booked + " of 2 MiB (two copies) booked");
+
+        setAllLinks(FAST);
+        JsonObject progress = waitUntilAvailable(fileId);
+        assertEquals(progress.getInt("copiesTotal"), progress.getInt("copiesAcknowledged"), progress.toString());
+        assertEquals(content.sha256(), api.download(fileId).sha256(), "every chunk that waited for the links arrived");
+        api.delete("/api/files/" + fileId);
+    }
+
+    @Test
     void theSameSeedAndWorkloadGiveTheSamePlacementAndLossTrace() throws Exception {
         setAllLinks("{\"bandwidthBytesPerSecond\":0,\"delayMinMs\":0,\"delayMaxMs\":1,\"lossRate\":0.2}");
         RandomContent content = new RandomContent(20 * 65536, 1234);
@@ -191,6 +214,24 @@ class NetworkIT {
                 .filter(i -> i.getString("id").startsWith("Node_"))
                 .forEach(i -> sent.put(i.getString("id"), i.getJsonNumber("bytesSent").longValue()));
         return sent;
+    }
+
+    private long gatewayBytesSent() {
+        return api.get("/api/network/statistics").json().getJsonArray("interfaces").getJsonObject(0)
+                .getJsonNumber("bytesSent").longValue();
+    }
+
+    /** Polls the transfer (by its status, not by time) until it is AVAILABLE. */
+    private JsonObject waitUntilAvailable(String fileId) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            JsonObject progress = api.get("/api/transfers/" + fileId).json();
+            if (!progress.getString("status").equals("TRANSFERRING")) {
+                assertEquals("AVAILABLE", progress.getString("status"), progress.toString());
+                return progress;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("the upload of " + fileId + " did not end");
     }
 
     private long gatewayBytesReceived() {
