@@ -6,6 +6,8 @@ import java.util.logging.Logger;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -21,12 +23,15 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
  * Records the nodes' acknowledgements in the catalog. A file becomes AVAILABLE with the acknowledgement of
  * its last copy; a refused copy makes it FAILED and its stored copies are dropped; a copy stored for a file
  * that failed or was removed meanwhile is dropped from its node, so no room leaks; a repair copy stored
- * makes its chunk stronger.
+ * makes its chunk stronger. Each answer is recorded in a transaction of the catalog alone; the message is
+ * acknowledged to the broker after it, so an answer cut short is redelivered and counted once
+ * ({@link Acknowledgements} matches it to its copy).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.CHUNK_ACKS),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChunkAckConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(ChunkAckConsumer.class.getName());

@@ -35,6 +35,13 @@ public final class UploadFlow {
     private static final Logger LOG = Logger.getLogger(UploadFlow.class.getName());
     /** Chunks are sent in batches of about this many bytes per transaction. */
     private static final long BATCH_BYTES = 1024 * 1024;
+    /**
+     * At most this many copies of one upload are on their way unanswered: when the links are fast, the
+     * nodes' disks and the broker are the bottleneck, and an upload must not pile up more in the broker
+     * (which would page it to disk) than the nodes take.
+     */
+    static final int WINDOW = 256;
+    private static final long WINDOW_RECHECK_MS = 5;
 
     /** What a flow works with. */
     public record Wiring(Network network, Links links, ChunkDispatch dispatch, CatalogRepository catalog,
@@ -55,6 +62,8 @@ public final class UploadFlow {
     private Failure failed;
     private boolean done;
     private boolean drainScheduled;
+    private int copiesSent;
+    private int copiesAnswered;
 
     public UploadFlow(Wiring wiring, String fileId, int copies, long declaredSize, Consumer<String> onFailure) {
         this.wiring = wiring;
@@ -70,6 +79,7 @@ public final class UploadFlow {
             throw failed;
         }
         if (!queued()) {
+            awaitWindow();
             long hold = trySend(chunk);
             if (hold == 0) {
                 return;
@@ -110,6 +120,10 @@ public final class UploadFlow {
             }
             try {
                 while (queued()) {
+                    if (windowFull()) {
+                        scheduleDrain(TimeUnit.MILLISECONDS.toNanos(WINDOW_RECHECK_MS));
+                        return;
+                    }
                     Chunk next = waiting != null ? waiting : backlog.take();
                     waiting = null;
                     long hold = trySend(next);
@@ -163,6 +177,7 @@ public final class UploadFlow {
             sent.add(new ChunkDispatch.Copy(nodeId, booking.arrivalNanos()));
         }
         batch.add(new ChunkDispatch.Placed(chunk, sent));
+        copiesSent += sent.size();
         batchBytes += chunk.size();
         if (batchBytes >= BATCH_BYTES) {
             flush();
@@ -204,6 +219,37 @@ public final class UploadFlow {
             }
             backlog = null;
         }
+    }
+
+    /**
+     * Waits, on the body's thread, while the upload has a window's worth of copies unanswered: the nodes
+     * are working on them (real disk and broker work, not simulated time), and the client's body waits in
+     * its TCP connection meanwhile.
+     */
+    private void awaitWindow() {
+        while (windowFull()) {
+            try {
+                wait(WINDOW_RECHECK_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failure(Failure.Kind.INTERNAL, "interrupted while the nodes stored the upload");
+            }
+        }
+    }
+
+    /** Whether a window's worth of copies is unanswered (the catalog is asked only when it may be). */
+    private boolean windowFull() {
+        if (copiesSent - copiesAnswered < WINDOW) {
+            return false;
+        }
+        flush();
+        StoredFile file = wiring.catalog().find(fileId).orElse(null);
+        if (file == null) {
+            return false;
+        }
+        copiesSent = file.copiesSent();
+        copiesAnswered = file.acknowledged() + file.rejected();
+        return copiesSent - copiesAnswered >= WINDOW;
     }
 
     private boolean queued() {

@@ -9,6 +9,8 @@ import java.util.logging.Logger;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -27,13 +29,16 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
  * Delivers a chunk that arrived over the network to its node, and answers with an acknowledgement that
  * crosses the link back. A copy that finds its node stopped is sent on to another live node that holds
  * no other copy of the chunk.
- * Receiving, storing and acknowledging happen in one transaction: a chunk whose acknowledgement could
- * not be sent is redelivered, and the node stores a redelivered chunk once.
+ * No transaction spans the delivery (a two-phase commit per chunk cost more than the chunk's own
+ * write): the message is acknowledged to the broker only after the chunk is stored and its answer sent
+ * (a durable send, which returns once the broker has it). A delivery cut short is redelivered; the node
+ * stores a redelivered chunk once, and the catalog counts a repeated answer once.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.NODE_INBOX),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")})
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChunkConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(ChunkConsumer.class.getName());
