@@ -12,6 +12,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -58,6 +62,16 @@ public class Downloads {
 
     @EJB
     Links links;
+
+    @Inject
+    MeterRegistry meters;
+
+    private Counter downloadedBytes;
+
+    @PostConstruct
+    void counters() {
+        downloadedBytes = meters.counter("p2p.download.bytes");
+    }
 
     /**
      * Checks that a download can be served in full before a single byte is sent: the file is AVAILABLE
@@ -130,6 +144,7 @@ public class Downloads {
             tried.add(node);
             Optional<byte[]> data = read(chunk, node);
             if (data.isPresent()) {
+                downloadedBytes.increment(data.get().length);
                 return Optional.of(new Fetched(data.get(), arrival));
             }
             node = chunk.nodes().stream().filter(n -> !tried.contains(n)).findFirst().orElse(null);

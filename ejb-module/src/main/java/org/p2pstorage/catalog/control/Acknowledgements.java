@@ -2,6 +2,10 @@ package org.p2pstorage.catalog.control;
 
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -45,8 +49,23 @@ public class Acknowledgements {
     @Inject
     Event<FileSettled> settled;
 
+    @Inject
+    MeterRegistry meters;
+
+    private Counter stored;
+    private Counter refused;
+
+    @PostConstruct
+    void counters() {
+        stored = meters.counter("p2p.chunks.acknowledged", "outcome", "stored");
+        refused = meters.counter("p2p.chunks.acknowledged", "outcome", "refused");
+    }
+
     /** Records one answer; when it settles the file (AVAILABLE or FAILED), says so with {@link FileSettled}. */
     public Answer record(ChunkReceipt receipt) {
+        if (!receipt.moved()) {
+            (receipt.outcome().stored() ? stored : refused).increment();
+        }
         StoredFile file = em.find(StoredFile.class, receipt.fileId());
         if (file == null) {
             return receipt.outcome().stored() ? Answer.ORPHAN : Answer.KEPT;

@@ -4,6 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,6 +50,22 @@ public class ChunkDispatch {
     @Inject
     ChunkProducer producer;
 
+    @Inject
+    MeterRegistry meters;
+
+    private Counter uploadCopies;
+    private Counter uploadBytes;
+    private Counter repairCopies;
+    private Counter repairBytes;
+
+    @PostConstruct
+    void counters() {
+        uploadCopies = meters.counter("p2p.chunks.sent", "purpose", "upload");
+        uploadBytes = meters.counter("p2p.chunk.bytes.sent", "purpose", "upload");
+        repairCopies = meters.counter("p2p.chunks.sent", "purpose", "repair");
+        repairBytes = meters.counter("p2p.chunk.bytes.sent", "purpose", "repair");
+    }
+
     /** Records a batch of an upload's chunks with their copies, and sends every copy. */
     public void dispatch(String fileId, List<Placed> batch) {
         StoredFile file = em.find(StoredFile.class, fileId, LockModeType.PESSIMISTIC_WRITE);
@@ -64,6 +84,8 @@ public class ChunkDispatch {
                 others.remove(copy.nodeId());
                 producer.send(ChunkParcel.copy(fileId, chunk.index(), copy.nodeId(), others, chunk.sha256(),
                         chunk.data()), copy.arrivalNanos());
+                uploadCopies.increment();
+                uploadBytes.increment(chunk.size());
             }
         }
     }
@@ -95,6 +117,8 @@ public class ChunkDispatch {
         chunk.copies().forEach(c -> others.add(c.nodeId()));
         em.persist(chunk.add(ChunkCopy.repaired(chunk, target)));
         producer.send(ChunkParcel.copy(fileId, index, target, others, chunk.sha256(), data), arrivalNanos);
+        repairCopies.increment();
+        repairBytes.increment(data.length);
         return true;
     }
 }
