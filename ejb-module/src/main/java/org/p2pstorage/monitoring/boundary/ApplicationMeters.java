@@ -1,6 +1,8 @@
 package org.p2pstorage.monitoring.boundary;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,21 +69,24 @@ public class ApplicationMeters {
     @EJB
     Files files;
 
+    /** The reports the meters read; held here because meters keep only weak references to their sources. */
+    private final List<Object> sources = new ArrayList<>();
+
     @PostConstruct
     void register() {
-        Recent<NetworkStatistics> traffic = new Recent<>(links::statistics, FRESH);
+        Recent<NetworkStatistics> traffic = keep(new Recent<>(links::statistics, FRESH));
         for (InterfaceStatistics link : traffic.get().interfaces()) {
             registerLink(traffic, link.id(), link.address());
         }
         FunctionCounter.builder("p2p.chunks.retransmitted", traffic, t -> t.get().total().retransmissions())
                 .description("Data packets sent again after a simulated loss").register(registry);
 
-        Recent<FileTotals> totals = new Recent<>(files::totals, FRESH);
+        Recent<FileTotals> totals = keep(new Recent<>(files::totals, FRESH));
         gauge("p2p.transfers.in.flight", totals, t -> t.get().transferring(), "Uploads whose copies are still on their way");
         gauge("p2p.files.available", totals, t -> t.get().available(), "Files whose every copy is stored");
         gauge("p2p.nodes.alive", network, n -> n.liveNodes().size(), "Storage nodes alive");
 
-        Recent<RepairStatus> repair = new Recent<>(repairs::status, FRESH);
+        Recent<RepairStatus> repair = keep(new Recent<>(repairs::status, FRESH));
         gauge("p2p.repair.chunks.at.risk", repair, r -> r.get().chunksAtRisk(), "Chunks with fewer copies than the replication factor");
         gauge("p2p.repair.chunks.unavailable", repair, r -> r.get().chunksUnavailable(), "Chunks with no readable copy");
         gauge("p2p.repair.copies.missing", repair, r -> r.get().copiesMissing(), "Copies repair still has to make");
@@ -90,7 +95,7 @@ public class ApplicationMeters {
         FunctionCounter.builder("p2p.repair.copies.repaired", repair, r -> r.get().copiesRepaired())
                 .description("Copies repair has made").register(registry);
 
-        Recent<ScrubStatus> scrub = new Recent<>(scrubber::status, FRESH);
+        Recent<ScrubStatus> scrub = keep(new Recent<>(scrubber::status, FRESH));
         FunctionCounter.builder("p2p.scrub.chunks.verified", scrub, s -> s.get().chunksVerified())
                 .description("Chunk copies re-read and checked by the scrubber").register(registry);
         FunctionCounter.builder("p2p.scrub.errors.found", scrub, s -> s.get().errorsFound())
@@ -102,10 +107,10 @@ public class ApplicationMeters {
     }
 
     private void registerLink(Recent<NetworkStatistics> traffic, String id, String address) {
-        FunctionCounter.builder("p2p.link.bytes.sent", traffic, t -> link(t, id).bytesSent()).baseUnit("bytes")
+        FunctionCounter.builder("p2p.link.sent", traffic, t -> link(t, id).bytesSent()).baseUnit("bytes")
                 .tag("interface", id).tag("address", address).description("Payload bytes the interface sent")
                 .register(registry);
-        FunctionCounter.builder("p2p.link.bytes.received", traffic, t -> link(t, id).bytesReceived()).baseUnit("bytes")
+        FunctionCounter.builder("p2p.link.received", traffic, t -> link(t, id).bytesReceived()).baseUnit("bytes")
                 .tag("interface", id).tag("address", address).description("Payload bytes the interface received")
                 .register(registry);
         FunctionCounter.builder("p2p.link.retransmissions", traffic, t -> link(t, id).retransmissions())
@@ -114,6 +119,11 @@ public class ApplicationMeters {
         Gauge.builder("p2p.link.throughput", traffic, t -> link(t, id).currentThroughputBytesPerSecond())
                 .baseUnit("bytes.per.second").tag("interface", id).tag("address", address)
                 .description("Data received over the last two seconds").register(registry);
+    }
+
+    private <T> T keep(T source) {
+        sources.add(source);
+        return source;
     }
 
     private <T> void gauge(String name, T source, ToDoubleFunction<T> value, String description) {
