@@ -18,9 +18,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.boundary.Repairs;
@@ -76,58 +75,51 @@ public class ApplicationMeters {
     void register() {
         Recent<NetworkStatistics> traffic = keep(new Recent<>(links::statistics, FRESH));
         for (InterfaceStatistics link : traffic.get().interfaces()) {
-            registerLink(traffic, link.id(), link.address());
+            Tags tags = Tags.of("interface", link.id(), "address", link.address());
+            String id = link.id();
+            counter("p2p.link.sent.bytes", tags, traffic, t -> link(t, id).bytesSent());
+            counter("p2p.link.received.bytes", tags, traffic, t -> link(t, id).bytesReceived());
+            counter("p2p.link.retransmissions", tags, traffic, t -> link(t, id).retransmissions());
+            gauge("p2p.link.throughput.bytes.per.second", tags, traffic, t -> link(t, id).currentThroughputBytesPerSecond());
         }
-        FunctionCounter.builder("p2p.chunks.retransmitted", traffic, t -> t.get().total().retransmissions())
-                .description("Data packets sent again after a simulated loss").register(registry);
+        counter("p2p.chunks.retransmitted", Tags.empty(), traffic, t -> t.get().total().retransmissions());
 
         Recent<FileTotals> totals = keep(new Recent<>(files::totals, FRESH));
-        gauge("p2p.transfers.in.flight", totals, t -> t.get().transferring(), "Uploads whose copies are still on their way");
-        gauge("p2p.files.available", totals, t -> t.get().available(), "Files whose every copy is stored");
-        gauge("p2p.nodes.alive", network, n -> n.liveNodes().size(), "Storage nodes alive");
+        gauge("p2p.transfers.in.flight", Tags.empty(), totals, t -> t.get().transferring());
+        gauge("p2p.files.available", Tags.empty(), totals, t -> t.get().available());
+        gauge("p2p.nodes.alive", Tags.empty(), network, n -> n.liveNodes().size());
 
         Recent<RepairStatus> repair = keep(new Recent<>(repairs::status, FRESH));
-        gauge("p2p.repair.chunks.at.risk", repair, r -> r.get().chunksAtRisk(), "Chunks with fewer copies than the replication factor");
-        gauge("p2p.repair.chunks.unavailable", repair, r -> r.get().chunksUnavailable(), "Chunks with no readable copy");
-        gauge("p2p.repair.copies.missing", repair, r -> r.get().copiesMissing(), "Copies repair still has to make");
-        gauge("p2p.repair.bytes.to.move", repair, r -> r.get().bytesToMove(), "Bytes repair still has to move");
-        gauge("p2p.repair.copies.in.flight", repair, r -> r.get().copiesInFlight(), "Repair copies on their way");
-        FunctionCounter.builder("p2p.repair.copies.repaired", repair, r -> r.get().copiesRepaired())
-                .description("Copies repair has made").register(registry);
+        gauge("p2p.repair.chunks.at.risk", Tags.empty(), repair, r -> r.get().chunksAtRisk());
+        gauge("p2p.repair.chunks.unavailable", Tags.empty(), repair, r -> r.get().chunksUnavailable());
+        gauge("p2p.repair.copies.missing", Tags.empty(), repair, r -> r.get().copiesMissing());
+        gauge("p2p.repair.bytes.to.move", Tags.empty(), repair, r -> r.get().bytesToMove());
+        gauge("p2p.repair.copies.in.flight", Tags.empty(), repair, r -> r.get().copiesInFlight());
+        counter("p2p.repair.copies.repaired", Tags.empty(), repair, r -> r.get().copiesRepaired());
 
         Recent<ScrubStatus> scrub = keep(new Recent<>(scrubber::status, FRESH));
-        FunctionCounter.builder("p2p.scrub.chunks.verified", scrub, s -> s.get().chunksVerified())
-                .description("Chunk copies re-read and checked by the scrubber").register(registry);
-        FunctionCounter.builder("p2p.scrub.errors.found", scrub, s -> s.get().errorsFound())
-                .description("Bad copies the scrubber found").register(registry);
-        FunctionCounter.builder("p2p.scrub.passes", scrub, s -> s.get().passes())
-                .description("Full scrub passes completed").register(registry);
-        gauge("p2p.scrub.pass.progress", scrub, ApplicationMeters::passProgress, "Share of the current pass done (0 to 1)");
+        counter("p2p.scrub.chunks.verified", Tags.empty(), scrub, s -> s.get().chunksVerified());
+        counter("p2p.scrub.errors.found", Tags.empty(), scrub, s -> s.get().errorsFound());
+        counter("p2p.scrub.passes", Tags.empty(), scrub, s -> s.get().passes());
+        gauge("p2p.scrub.pass.progress", Tags.empty(), scrub, ApplicationMeters::passProgress);
         LOG.log(Level.INFO, "application meters registered for {0} interfaces", traffic.get().interfaces().size());
     }
 
-    private void registerLink(Recent<NetworkStatistics> traffic, String id, String address) {
-        FunctionCounter.builder("p2p.link.sent", traffic, t -> link(t, id).bytesSent()).baseUnit("bytes")
-                .tag("interface", id).tag("address", address).description("Payload bytes the interface sent")
-                .register(registry);
-        FunctionCounter.builder("p2p.link.received", traffic, t -> link(t, id).bytesReceived()).baseUnit("bytes")
-                .tag("interface", id).tag("address", address).description("Payload bytes the interface received")
-                .register(registry);
-        FunctionCounter.builder("p2p.link.retransmissions", traffic, t -> link(t, id).retransmissions())
-                .tag("interface", id).tag("address", address).description("Packets the interface sent again")
-                .register(registry);
-        Gauge.builder("p2p.link.throughput", traffic, t -> link(t, id).currentThroughputBytesPerSecond())
-                .baseUnit("bytes.per.second").tag("interface", id).tag("address", address)
-                .description("Data received over the last two seconds").register(registry);
+    /**
+     * Registers through the registry's own methods, not the meters' builders: the registry WildFly hands a
+     * deployment forwards those to the exported registry, while a builder's meter stayed in the wrapper.
+     */
+    private <T> void counter(String name, Tags tags, T source, ToDoubleFunction<T> value) {
+        registry.more().counter(name, tags, source, value);
+    }
+
+    private <T> void gauge(String name, Tags tags, T source, ToDoubleFunction<T> value) {
+        registry.gauge(name, tags, source, value);
     }
 
     private <T> T keep(T source) {
         sources.add(source);
         return source;
-    }
-
-    private <T> void gauge(String name, T source, ToDoubleFunction<T> value, String description) {
-        Gauge.builder(name, source, value).description(description).register(registry);
     }
 
     private static InterfaceStatistics link(Recent<NetworkStatistics> traffic, String id) {
