@@ -1,50 +1,97 @@
 #!/usr/bin/env bash
-# Benchmark: uploads and downloads one file (1 GiB by default) unthrottled through the whole system
-# (HTTP, chunking, Artemis, node disks, catalog) and reports MB/s and the server's heap around it.
+# Benchmark: one file (1 GiB by default) uploaded and downloaded unthrottled through the whole system (HTTP,
+# chunking, Artemis, node disks, catalog), with 1 and with 2 replicas, beside nginx (Debian's nginx-light,
+# WebDAV PUT and GET of the same file on loopback) in the same run; prints the ratios and the server's heap.
 # Usage: bench/transfer-1gib.sh [size-in-MiB]   Writes its figures to docs/benchmarks.md.
 set -euo pipefail
 size_mib=${1:-1024}
-BENCH_SERVER_OPTS="-Dp2p.link.bandwidth=0 -Dp2p.link.loss=0 -Dp2p.link.delay.min.ms=0 -Dp2p.link.delay.max.ms=0"
-source "$(dirname "$0")/server.sh"
-
-file="$bench_dir/input.bin"
+root=$(cd "$(dirname "$0")/.." && pwd)
+work="$root/target/bench-transfer"
+rm -rf "$work" && mkdir -p "$work"
+file="$work/input.bin"
 head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$file"
 expected=$(sha256sum "$file" | cut -d' ' -f1)
-heap_max=$(jcmd "$SERVER_JAVA_PID" VM.flags 2>/dev/null | grep -oE 'MaxHeapSize=[0-9]+' | head -1 | cut -d= -f2 || echo 0)
-heap_before=$(heap_used_mib)
+seconds() { python3 -c "import sys; print(sorted(map(float, sys.argv[1:]))[len(sys.argv[1:]) // 2])" "$@"; }
 
-up=$(curl -s -o "$bench_dir/upload.json" -w '%{http_code} %{time_total}' \
-  -H "$AUTH" -H "Content-Type: application/octet-stream" -X POST -T "$file" \
-  "$BASE_URL/api/files/upload?wait=true&name=bench.bin")
-[ "${up%% *}" = 201 ] || { echo "upload failed: $up $(cat "$bench_dir/upload.json")"; exit 1; }
-up_s=${up#* }
-file_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$bench_dir/upload.json")
-heap_after_upload=$(heap_used_mib)
+# The peer: nginx writing and serving the same file (median of three runs each).
+command -v nginx > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light > /dev/null; }
+mkdir -p "$work/nginx/root" "$work/nginx/tmp"
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/tmp;
+  server {
+    listen 127.0.0.1:8399;
+    root $work/nginx/root;
+    client_max_body_size 0;
+    location / { dav_methods PUT; create_full_put_path on; }
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf"
+trap 'nginx -c "$work/nginx/nginx.conf" -s stop 2> /dev/null || true' EXIT
+puts=(); gets=()
+for _ in 1 2 3; do
+  puts+=("$(curl -s -o /dev/null -w '%{time_total}' -T "$file" http://127.0.0.1:8399/input.bin)")
+  gets+=("$(curl -s -o "$work/nginx-out.bin" -w '%{time_total}' http://127.0.0.1:8399/input.bin)")
+done
+[ "$(sha256sum "$work/nginx-out.bin" | cut -d' ' -f1)" = "$expected" ] || { echo "nginx returned other bytes"; exit 1; }
+rm -f "$work/nginx-out.bin" "$work/nginx/root/input.bin"
+nginx -c "$work/nginx/nginx.conf" -s stop
+nginx_put=$(seconds "${puts[@]}"); nginx_get=$(seconds "${gets[@]}")
 
-down=$(curl -s -o "$bench_dir/output.bin" -w '%{http_code} %{time_total}' -H "$AUTH" "$BASE_URL/api/files/download/$file_id")
-[ "${down%% *}" = 200 ] || { echo "download failed: $down"; exit 1; }
-down_s=${down#* }
-actual=$(sha256sum "$bench_dir/output.bin" | cut -d' ' -f1)
-[ "$expected" = "$actual" ] || { echo "download differs from upload"; exit 1; }
-heap_after=$(heap_used_mib)
-rm -f "$file" "$bench_dir/output.bin"
+# p2p-storage, with 1 and with 2 replicas: a server of its own each time.
+for replicas in 1 2; do
+  (
+    BENCH_SERVER_OPTS="-Dp2p.replicas=$replicas -Dp2p.link.bandwidth=0 -Dp2p.link.loss=0 -Dp2p.link.delay.min.ms=0 -Dp2p.link.delay.max.ms=0"
+    source "$root/bench/server.sh"
+    heap_before=$(heap_used_mib)
+    up=$(curl -s -o "$bench_dir/upload.json" -w '%{http_code} %{time_total}' -H "$AUTH" \
+      -H "Content-Type: application/octet-stream" -X POST -T "$file" "$BASE_URL/api/files/upload?wait=true&name=bench.bin")
+    [ "${up%% *}" = 201 ] || { echo "upload failed: $up $(cat "$bench_dir/upload.json")"; exit 1; }
+    file_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$bench_dir/upload.json")
+    heap_upload=$(heap_used_mib)
+    down=$(curl -s -o "$work/output.bin" -w '%{http_code} %{time_total}' -H "$AUTH" "$BASE_URL/api/files/download/$file_id")
+    [ "${down%% *}" = 200 ] || { echo "download failed: $down"; exit 1; }
+    [ "$(sha256sum "$work/output.bin" | cut -d' ' -f1)" = "$expected" ] || { echo "download differs from upload"; exit 1; }
+    heap_after=$(heap_used_mib)
+    rm -f "$work/output.bin"
+    echo "$replicas ${up#* } ${down#* } $heap_before $heap_upload $heap_after" >> "$work/results"
+  )
+done
+rm -f "$file"
 
-mbps() { python3 -c "print(f'{$size_mib * 1.048576 / $1:.1f}')"; }
+row() {
+  python3 - "$size_mib" "$nginx_put" "$nginx_get" "$@" <<'PY'
+import sys
+mib, nput, nget, replicas, up, down, hb, hu, ha = sys.argv[1:]
+mb = float(mib) * 1.048576
+print(f"| {replicas} | {mb/float(up):.1f} MB/s ({float(up):.1f} s) | {float(nput)/float(up):.3f} | "
+      f"{mb/float(down):.1f} MB/s ({float(down):.1f} s) | {float(nget)/float(down):.3f} | {hb} → {hu} → {ha} MiB (+{int(ha)-int(hb)}) |")
+PY
+}
+rows=$(while read -r line; do row $line; done < "$work/results")
+mb() { python3 -c "print(f'{$size_mib * 1.048576 / $1:.1f}')"; }
 body=$(cat <<TXT
-## Unthrottled transfer of $size_mib MiB ($(date -u +%Y-%m-%d), $(nproc) cores)
+## Unthrottled transfer of $size_mib MiB beside nginx ($(date -u +%Y-%m-%d), $(nproc) cores)
 
-Script: \`bench/transfer-1gib.sh $size_mib\`. One raw upload (\`?wait=true\`: until every chunk is
-acknowledged), then one download, byte-identical (SHA-256 checked). Embedded H2 and Artemis, 5 nodes,
-64 KiB chunks, links unthrottled (no bandwidth limit, delay or loss).
+Script: \`bench/transfer-1gib.sh $size_mib\`. One raw upload of random bytes (\`?wait=true\`: from the
+client's start until every copy is acknowledged, the file AVAILABLE), then one download, byte-identical
+(SHA-256 checked, every chunk verified by the server). Embedded H2 and Artemis, 5 nodes, 64 KiB chunks,
+links unthrottled; a fresh server for each replication factor. The peer, in the same run: nginx
+$(nginx -v 2>&1 | cut -d/ -f2) (Debian's nginx-light, 2 workers) writing the same file with WebDAV \`PUT\`
+($(mb "$nginx_put") MB/s) and serving it with \`GET\` ($(mb "$nginx_get") MB/s), median of three each,
+on loopback. Ratio = nginx's time / ours (1.0 = as fast as nginx).
 
-| step | time | throughput |
-|---|---|---|
-| upload (until AVAILABLE) | ${up_s} s | $(mbps "$up_s") MB/s |
-| download | ${down_s} s | $(mbps "$down_s") MB/s |
-
-Server heap (used after a full GC; maximum $((heap_max / 1048576)) MiB): before ${heap_before} MiB,
-after the upload ${heap_after_upload} MiB, after the download ${heap_after} MiB.
+| replicas | upload | vs nginx PUT | download | vs nginx GET | heap after full GC: before → after upload → after download |
+|---|---|---|---|---|---|
+$rows
 TXT
 )
+source "$root/bench/report.sh"
 write_section "transfer-unthrottled" "$body"
 echo "$body"
