@@ -70,9 +70,6 @@ public class Acknowledgements {
         if (file == null) {
             return receipt.outcome().stored() ? Answer.ORPHAN : Answer.KEPT;
         }
-        if (file.status() != FileStatus.AVAILABLE) {
-            em.refresh(file, LockModeType.PESSIMISTIC_WRITE);
-        }
         FileStatus before = file.status();
         Answer answer = record(file, receipt);
         if (before == FileStatus.TRANSFERRING && file.status() != FileStatus.TRANSFERRING) {
@@ -116,8 +113,16 @@ public class Acknowledgements {
         return Answer.KEPT;
     }
 
+    /**
+     * An upload's copy answered: its file's counters change, under a lock on the file's row taken only now,
+     * after the chunk and its copies were read, so that the answers of one file wait for each other as
+     * briefly as possible (the seal and the last answer still see each other's counts).
+     */
     private Answer uploadAnswered(StoredFile file, FileChunk chunk, ChunkCopy copy, ChunkReceipt receipt,
                                   boolean stored) {
+        if (file.status() != FileStatus.AVAILABLE) {
+            em.refresh(file, LockModeType.PESSIMISTIC_WRITE);
+        }
         boolean otherCopies = chunk.copies().stream()
                 .anyMatch(c -> c != copy && c.state() != CopyState.REJECTED);
         if (!stored && receipt.outcome() == org.p2pstorage.storage.entity.StoreOutcome.OFFLINE && otherCopies

@@ -68,13 +68,14 @@ public class ChunkDispatch {
 
     /** Records a batch of an upload's chunks with their copies, and sends every copy. */
     public void dispatch(String fileId, List<Placed> batch) {
-        StoredFile file = em.find(StoredFile.class, fileId, LockModeType.PESSIMISTIC_WRITE);
+        StoredFile file = em.find(StoredFile.class, fileId);
         if (file == null) {
             throw Failure.notFound("file " + fileId + " was removed");
         }
+        int copies = 0;
         for (Placed placed : batch) {
             Chunk chunk = placed.chunk();
-            file.chunkSent(placed.copies().size());
+            copies += placed.copies().size();
             FileChunk row = new FileChunk(file, chunk.index(), chunk.size(), chunk.sha256());
             em.persist(row);
             Set<String> nodes = placed.nodes();
@@ -87,6 +88,12 @@ public class ChunkDispatch {
                 uploadCopies.increment();
                 uploadBytes.increment(chunk.size());
             }
+        }
+        // Last, so that the file's row is locked only for the commit: its answers update it meanwhile.
+        int updated = em.createNamedQuery(StoredFile.CHUNKS_SENT).setParameter("id", fileId)
+                .setParameter("chunks", batch.size()).setParameter("copies", copies).executeUpdate();
+        if (updated == 0) {
+            throw Failure.notFound("file " + fileId + " was removed or sealed while its chunks were sent");
         }
     }
 

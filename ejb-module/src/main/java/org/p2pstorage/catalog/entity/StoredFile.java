@@ -27,6 +27,8 @@ import jakarta.persistence.Table;
                 query = "SELECT f FROM StoredFile f WHERE f.owner = :owner ORDER BY f.createdAt DESC, f.id"),
         @NamedQuery(name = StoredFile.COUNT_IN_FOLDER,
                 query = "SELECT COUNT(f) FROM StoredFile f WHERE f.folderId = :folderId"),
+        @NamedQuery(name = StoredFile.CHUNKS_SENT, query = "UPDATE StoredFile f SET f.chunkCount = f.chunkCount + :chunks, "
+                + "f.copiesSent = COALESCE(f.copiesSent, f.chunkCount) + :copies WHERE f.id = :id AND f.sealed = false"),
         @NamedQuery(name = StoredFile.ADOPT, query = "UPDATE StoredFile f SET f.owner = :owner WHERE f.owner IS NULL"),
         @NamedQuery(name = StoredFile.COUNT_BY_STATUS,
                 query = "SELECT f.status, COUNT(f), COALESCE(SUM(f.size), 0) FROM StoredFile f GROUP BY f.status")})
@@ -35,6 +37,8 @@ public class StoredFile {
     public static final String ALL = "StoredFile.all";
     public static final String OF_OWNER = "StoredFile.ofOwner";
     public static final String ADOPT = "StoredFile.adopt";
+    /** More chunks of an unsealed file are on their way (a batch: its chunk and copy counts). */
+    public static final String CHUNKS_SENT = "StoredFile.chunksSent";
     public static final String COUNT_IN_FOLDER = "StoredFile.countInFolder";
     public static final String COUNT_BY_STATUS = "StoredFile.countByStatus";
     public static final int MAX_NAME_LENGTH = 255;
