@@ -16,6 +16,7 @@ seconds() { python3 -c "import sys; print(sorted(map(float, sys.argv[1:]))[len(s
 # The peer: nginx writing and serving the same file (median of three runs each).
 command -v nginx > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light > /dev/null; }
 mkdir -p "$work/nginx/root" "$work/nginx/tmp"
+chmod 0777 "$work/nginx/root" "$work/nginx/tmp" # nginx's workers run as www-data
 cat > "$work/nginx/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx/nginx.pid;
