@@ -34,7 +34,7 @@ public final class UploadFlow {
 
     private static final Logger LOG = Logger.getLogger(UploadFlow.class.getName());
     /** Chunks are sent in batches of about this many bytes per transaction. */
-    private static final long BATCH_BYTES = 1024 * 1024;
+    private static final long BATCH_BYTES = 4 * 1024 * 1024;
     /**
      * At most this many copies of one upload are on their way unanswered: when the links are fast, the
      * nodes' disks and the broker are the bottleneck, and an upload must not pile up more in the broker
