@@ -43,6 +43,13 @@ import jakarta.persistence.Table;
                 query = "SELECT c.fileId, c.chunkIndex FROM ChunkCopy c, StoredFile f WHERE f.id = c.fileId"
                         + " AND f.owner = :owner AND c.state = :stored AND c.nodeId IN :live"
                         + " GROUP BY c.fileId, c.chunkIndex, f.replicas HAVING COUNT(c) < f.replicas"),
+        @NamedQuery(name = ChunkCopy.READABLE_CHUNKS_OF_FILES,
+                query = "SELECT c.fileId, COUNT(DISTINCT c.chunkIndex) FROM ChunkCopy c WHERE c.fileId IN :ids"
+                        + " AND c.state = :stored AND c.nodeId IN :live GROUP BY c.fileId"),
+        @NamedQuery(name = ChunkCopy.WEAK_FILES,
+                query = "SELECT DISTINCT c.fileId FROM ChunkCopy c, StoredFile f WHERE f.id = c.fileId AND c.fileId IN :ids"
+                        + " AND c.state = :stored AND c.nodeId IN :live"
+                        + " GROUP BY c.fileId, c.chunkIndex, f.replicas HAVING COUNT(c) < COALESCE(f.replicas, 1)"),
         @NamedQuery(name = ChunkCopy.DELETE_OF_FILE, query = "DELETE FROM ChunkCopy c WHERE c.fileId = :fileId")})
 public class ChunkCopy {
 
@@ -52,6 +59,8 @@ public class ChunkCopy {
     public static final String IN_FLIGHT_REPAIRS = "ChunkCopy.inFlightRepairs";
     public static final String READABLE_CHUNKS_OF_OWNER = "ChunkCopy.readableChunksOfOwner";
     public static final String WEAK_CHUNKS_OF_OWNER = "ChunkCopy.weakChunksOfOwner";
+    public static final String READABLE_CHUNKS_OF_FILES = "ChunkCopy.readableChunksOfFiles";
+    public static final String WEAK_FILES = "ChunkCopy.weakFiles";
     public static final String DELETE_OF_FILE = "ChunkCopy.deleteOfFile";
 
     @Id
