@@ -25,7 +25,9 @@ public record FileListing(String folderId, boolean inFolder, Sort sort, boolean 
     public enum Sort {
         NAME("name"),
         SIZE("size"),
-        CREATED("createdAt");
+        CREATED("createdAt"),
+        /** By the file's state (available, failed, transferring); the portal's Status column. */
+        STATUS("status");
 
         private final String attribute;
 
@@ -57,11 +59,11 @@ public record FileListing(String folderId, boolean inFolder, Sort sort, boolean 
     /**
      * Reads the query parameters as a client sent them ({@code null}: not sent). {@code folder} absent lists
      * every folder, empty lists the top of the drive. Default: newest first, offset 0, {@value DEFAULT_LIMIT}
-     * files; ascending by default for {@code sort=name}, descending for size and created, as a drive shows them.
+     * files; ascending by default for {@code sort=name} and {@code status}, descending for size and created, as a drive shows them.
      */
     public static FileListing parse(String folder, String offset, String limit, String sort, String order) {
         Sort by = sort(sort);
-        boolean descending = descending(order, by != Sort.NAME);
+        boolean descending = descending(order, by == Sort.SIZE || by == Sort.CREATED);
         return new FileListing(folder == null || folder.isBlank() ? null : folder, folder != null, by, descending,
                 number("offset", offset, 0, 0, Integer.MAX_VALUE),
                 number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT));
@@ -76,7 +78,7 @@ public record FileListing(String folderId, boolean inFolder, Sort sort, boolean 
                 return by;
             }
         }
-        throw Failure.invalid("sort must be name, size or created, not '" + cut(sort) + "'");
+        throw Failure.invalid("sort must be name, size, created or status, not '" + cut(sort) + "'");
     }
 
     static boolean descending(String order, boolean byDefault) {
