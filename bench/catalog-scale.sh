@@ -20,7 +20,7 @@ BASE_URL="http://localhost:$((8080 + offset))"
 MGMT_PORT=$((9990 + offset))
 bench_dir=/tmp/p2p-catalog-scale
 wildfly="$root/jms-config/target/wildfly"
-h2_jar=$(ls ~/.m2/repository/com/h2database/h2/2.*/h2-2.*.jar | sort -V | tail -1)
+h2_jar=$(ls "$wildfly"/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -1) # the server's own H2
 requests=200
 warmup=20
 
@@ -73,7 +73,8 @@ stop_server
 
 echo "Writing 10,000 files, 1,000,000 chunks and 2,000,000 copies into the catalog..."
 # File 0 has 16,384 chunks; the 9,999 others 98 or 99, so that the chunks make 1,000,000 in all.
-cat > "$bench_dir/generate.sql" <<'SQL'
+{
+  cat <<'SQL'
 INSERT INTO stored_file (id, name, owner, folderId, size, expectedSize, sha256, chunkSize, chunkCount, replicas,
     copiesSent, acknowledged, rejected, recoveredFrom, sealed, status, failure, createdAt, completedAt)
 SELECT 'b' || LPAD(CAST(X AS VARCHAR), 15, '0'), 'generated-' || LPAD(CAST(X AS VARCHAR), 5, '0') || '.bin', 'bench', NULL,
@@ -82,18 +83,32 @@ SELECT 'b' || LPAD(CAST(X AS VARCHAR), 15, '0'), 'generated-' || LPAD(CAST(X AS 
 FROM (SELECT X, CASE WHEN X = 0 THEN 16384 WHEN X <= 3714 THEN 99 ELSE 98 END AS C FROM SYSTEM_RANGE(0, 9999));
 INSERT INTO file_chunk (id, file_id, chunk_index, size, sha256)
 SELECT 1000000000 + R.X, 'b000000000000000', R.X, 65536, REPEAT('0', 64) FROM SYSTEM_RANGE(0, 16383) R;
+SQL
+  # In slices of 1,000 files, so that no statement holds a million rows in one transaction.
+  for from in $(seq 1 1000 9999); do
+    to=$((from + 999 > 9999 ? 9999 : from + 999))
+    cat <<SQL
 INSERT INTO file_chunk (id, file_id, chunk_index, size, sha256)
 SELECT 1000000000 + F.X * 20000 + R.X, 'b' || LPAD(CAST(F.X AS VARCHAR), 15, '0'), R.X, 65536, REPEAT('0', 64)
-FROM SYSTEM_RANGE(1, 9999) F JOIN SYSTEM_RANGE(0, 98) R ON R.X < CASE WHEN F.X <= 3714 THEN 99 ELSE 98 END;
+FROM SYSTEM_RANGE($from, $to) F JOIN SYSTEM_RANGE(0, 98) R ON R.X < CASE WHEN F.X <= 3714 THEN 99 ELSE 98 END;
+SQL
+  done
+  for from in $(seq 0 1000 9999); do
+    cat <<SQL
 INSERT INTO chunk_placement (id, chunk_id, file_id, chunk_index, nodeId, state, purpose, sentAt)
 SELECT ch.id * 2 + K.X, ch.id, ch.file_id, ch.chunk_index, 'Node_0' || (1 + MOD(ch.chunk_index + K.X, 5)), 'STORED', 'UPLOAD',
     CURRENT_TIMESTAMP
-FROM file_chunk ch JOIN SYSTEM_RANGE(0, 1) K ON TRUE WHERE ch.id >= 1000000000;
+FROM file_chunk ch JOIN SYSTEM_RANGE(0, 1) K ON TRUE
+WHERE ch.id >= 1000000000 + $from * 20000 AND ch.id < 1000000000 + $((from + 1000)) * 20000;
+SQL
+  done
+  cat <<'SQL'
 ALTER SEQUENCE file_chunk_seq RESTART WITH 3000000000;
 ALTER SEQUENCE chunk_placement_seq RESTART WITH 7000000000;
 SQL
+} > "$bench_dir/generate.sql"
 t0=$(date +%s)
-java -cp "$h2_jar" org.h2.tools.RunScript -url "jdbc:h2:$bench_dir/data/db/catalog" -user sa -password sa \
+java -Xmx2g -cp "$h2_jar" org.h2.tools.RunScript -url "jdbc:h2:$bench_dir/data/db/catalog" -user sa -password sa \
   -script "$bench_dir/generate.sql"
 generated_s=$(( $(date +%s) - t0 ))
 
