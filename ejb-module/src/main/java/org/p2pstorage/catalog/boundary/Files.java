@@ -17,6 +17,7 @@ import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.control.ChunkMaps;
 import org.p2pstorage.catalog.control.FilePages;
 import org.p2pstorage.catalog.control.FileRecords;
+import org.p2pstorage.catalog.entity.ChunkCensus;
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.ChunkView;
 import org.p2pstorage.catalog.entity.FileDetails;
@@ -111,6 +112,12 @@ public class Files {
         FileHealth health = pages.health(List.of(file), live).get(file.id());
         List<ChunkView> map = count <= 0 ? List.of() : chunkMaps.window(fileId, from, count, live::contains, file.replicas());
         return FileDetails.of(file, health, chunkMaps.settledChunks(fileId), from, map);
+    }
+
+    /** The caller's file's chunk map counted: chunks by health, copies by node and on their way. */
+    public ChunkCensus census(String owner, String fileId) {
+        StoredFile file = owned(owner, fileId);
+        return chunkMaps.census(fileId, file.chunkCount(), network.liveNodes(), file.replicas());
     }
 
     /** Gives the caller's file a new name, under the same rules as an upload's name. */

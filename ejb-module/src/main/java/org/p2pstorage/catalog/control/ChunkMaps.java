@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.p2pstorage.catalog.entity.ChunkCensus;
 import org.p2pstorage.catalog.entity.ChunkView;
 import org.p2pstorage.catalog.entity.CopyState;
 import org.p2pstorage.catalog.entity.FileHealth;
@@ -58,6 +60,40 @@ public class ChunkMaps {
                     List.copyOf(copies.getOrDefault(index, List.of()))));
         }
         return map;
+    }
+
+    /**
+     * The file's chunks counted by health (from the good live copies of each, grouped in the database) and
+     * its copies counted by node.
+     */
+    public ChunkCensus census(String fileId, int chunks, Set<String> live, int replicas) {
+        int healthy = 0;
+        int degraded = 0;
+        if (!live.isEmpty()) {
+            for (Long good : em.createQuery("SELECT COUNT(c) FROM ChunkCopy c WHERE c.fileId = :fileId AND c.state = :stored"
+                            + " AND c.nodeId IN :live GROUP BY c.chunkIndex", Long.class)
+                    .setParameter("fileId", fileId).setParameter("stored", CopyState.STORED).setParameter("live", live)
+                    .getResultList()) {
+                if (FileHealth.of(good, replicas) == FileHealth.HEALTHY) {
+                    healthy++;
+                } else {
+                    degraded++;
+                }
+            }
+        }
+        Map<String, Integer> byNode = new HashMap<>();
+        Map<String, Integer> inFlight = new HashMap<>();
+        int pending = 0;
+        for (Object[] row : em.createQuery("SELECT c.nodeId, c.state, COUNT(c) FROM ChunkCopy c WHERE c.fileId = :fileId"
+                        + " GROUP BY c.nodeId, c.state", Object[].class).setParameter("fileId", fileId).getResultList()) {
+            int count = ((Number) row[2]).intValue();
+            byNode.merge((String) row[0], count, Integer::sum);
+            if (row[1] == CopyState.PENDING) {
+                inFlight.merge((String) row[0], count, Integer::sum);
+                pending += count;
+            }
+        }
+        return new ChunkCensus(healthy, degraded, Math.max(0, chunks - healthy - degraded), pending, byNode, inFlight);
     }
 
     /** How many chunks of the file have every copy answered (at least one copy, none still on its way). */
