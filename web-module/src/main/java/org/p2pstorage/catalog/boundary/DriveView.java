@@ -74,6 +74,7 @@ public class DriveView implements Serializable {
     private String folderId;
     private volatile FolderTree folders = new FolderTree(List.of());
     private long usedBytes;
+    private volatile List<FileSummary> shown = List.of();
     private String newFolderName;
     private FolderView renamingFolder;
     private String moveTarget;
@@ -129,7 +130,8 @@ public class DriveView implements Serializable {
 
     private String signature() {
         StringBuilder text = new StringBuilder(transfers.signature());
-        table.current().forEach(f -> text.append(f.fileId()).append(f.status()).append(f.health()).append(f.name())
+        shown = table.current();
+        shown.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.health()).append(f.name())
                 .append(f.folderId()).append(';'));
         text.append(table.getRowCount()).append(';');
         folders.all().forEach(f -> text.append(f.folderId()).append(f.name()).append(';'));
@@ -236,14 +238,14 @@ public class DriveView implements Serializable {
      * sorted) of the open folder, or of the search.
      */
     public List<FileSummary> getFiles() {
-        return table.current();
+        return shown;
     }
 
     /** "50 of 10,000 files": said under the grid when the folder has more files than one page. */
     public String getMoreFiles() {
         int total = table.getRowCount();
-        int shown = table.current().size();
-        return total > shown ? String.format(Locale.ROOT, "%,d of %,d files: the list pages through them all.", shown, total) : null;
+        return total > shown.size()
+                ? String.format(Locale.ROOT, "%,d of %,d files: the list pages through them all.", shown.size(), total) : null;
     }
 
     public FileTable getTable() {
