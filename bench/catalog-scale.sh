@@ -21,7 +21,7 @@ MGMT_PORT=$((9990 + offset))
 bench_dir=/tmp/p2p-catalog-scale
 wildfly="$root/jms-config/target/wildfly"
 h2_jar=$(ls "$wildfly"/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -1) # the server's own H2
-requests=200
+requests=${REQUESTS:-200}
 warmup=20
 
 rm -rf "$bench_dir" && mkdir -p "$bench_dir/files"
@@ -142,3 +142,37 @@ read -r f50 f95 f99 < <(measure time_total "$BASE_URL/api/files/$gen_id")
 # A download is cut after half a second (curl's --max-time): only its first byte is measured.
 read -r b50 b95 b99 < <(measure time_starttransfer "$BASE_URL/api/files/download/$big_id" --max-time 0.5)
 echo "list first page: $l50 $l95 $l99 | by name: $n50 $n95 $n99 | deep page: $d50 $d95 $d99 | chunk window: $w50 $w95 $w99 | whole map: $f50 $f95 $f99 | first byte: $b50 $b95 $b99"
+
+name=catalog-scale${label:+-$label}
+body="## The catalog at scale${label:+ ($label)} (\`bench/catalog-scale.sh\`)
+
+$(date -u +%Y-%m-%d), $(nproc) cores shared with other work (load average $(cut -d' ' -f1 /proc/loadavg)), $(git -C "$root" rev-parse --short HEAD).
+One user with $total files: 10,000 written into the catalog with H2's \`RunScript\` while the server was
+stopped (1,000,000 chunks and 2,000,000 copies, every copy STORED on a live node; one file of $chunks
+chunks), and 6 uploaded for real (5 × 300 kB, one of 256 MiB in 4,096 chunks). Embedded H2 and Artemis,
+5 nodes, 2 replicas, links unthrottled. curl from the same machine, $requests requests each after $warmup
+unmeasured ones; times in ms (\`time_total\`, or \`time_starttransfer\` for the download).
+
+| request | p50 | p95 | p99 |
+|---|---|---|---|
+| first page of the list (\`/api/files/list\`: 100 newest) | $l50 | $l95 | $l99 |
+| first page by name (\`?sort=name\`) | $n50 | $n95 | $n99 |
+| deep page (\`?offset=9000&limit=100&sort=size&order=asc\`) | $d50 | $d95 | $d99 |
+| details of the $chunks-chunk file, a window of 256 chunks | $w50 | $w95 | $w99 |
+| details of the $chunks-chunk file, whole chunk map | $f50 | $f95 | $f99 |
+| first byte of the 256 MiB download | $b50 | $b95 | $b99 |
+
+Generating the rows took ${generated_s} s."
+python3 - "$root/docs/benchmarks.md" "$name" "$body" <<'PY'
+import sys, re
+path, name, body = sys.argv[1:4]
+text = open(path).read()
+start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+section = f"{start}\n{body.rstrip()}\n{end}"
+if start in text:
+    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: section, text, flags=re.S)
+else:
+    text = text.rstrip() + "\n\n" + section + "\n"
+open(path, "w").write(text)
+PY
+echo "Written to docs/benchmarks.md ($name)."

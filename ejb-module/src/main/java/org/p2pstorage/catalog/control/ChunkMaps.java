@@ -70,15 +70,14 @@ public class ChunkMaps {
         int healthy = 0;
         int degraded = 0;
         if (!live.isEmpty()) {
-            for (Long good : em.createQuery("SELECT COUNT(c) FROM ChunkCopy c WHERE c.fileId = :fileId AND c.state = :stored"
-                            + " AND c.nodeId IN :live GROUP BY c.chunkIndex", Long.class)
+            // the live nodes inside CASE, so that the file's index is used, not the nodeId one (see ChunkCopy)
+            for (Long good : em.createQuery("SELECT SUM(CASE WHEN c.nodeId IN :live THEN 1 ELSE 0 END) FROM ChunkCopy c"
+                            + " WHERE c.fileId = :fileId AND c.state = :stored GROUP BY c.chunkIndex", Long.class)
                     .setParameter("fileId", fileId).setParameter("stored", CopyState.STORED).setParameter("live", live)
                     .getResultList()) {
-                if (FileHealth.of(good, replicas) == FileHealth.HEALTHY) {
-                    healthy++;
-                } else {
-                    degraded++;
-                }
+                FileHealth health = FileHealth.of(good, replicas);
+                healthy += health == FileHealth.HEALTHY ? 1 : 0;
+                degraded += health == FileHealth.DEGRADED ? 1 : 0;
             }
         }
         Map<String, Integer> byNode = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.p2pstorage.catalog.control;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -112,10 +113,17 @@ public class FilePages {
             long good = readable.getOrDefault(file.id(), 0L);
             health.put(file.id(), good >= file.chunkCount() ? FileHealth.HEALTHY : FileHealth.UNAVAILABLE);
         }
-        for (String weak : em.createNamedQuery(ChunkCopy.WEAK_FILES, String.class)
-                .setParameter("ids", ids).setParameter("stored", CopyState.STORED).setParameter("live", live)
-                .getResultList()) {
-            health.merge(weak, FileHealth.DEGRADED, FileHealth::and);
+        Map<Integer, List<String>> byReplicas = new HashMap<>();
+        available.forEach(f -> byReplicas.computeIfAbsent(f.replicas(), r -> new ArrayList<>()).add(f.id()));
+        for (Map.Entry<Integer, List<String>> same : byReplicas.entrySet()) {
+            if (same.getKey() < 2) {
+                continue; // one copy: a chunk is healthy or unavailable, never degraded
+            }
+            for (String weak : em.createNamedQuery(ChunkCopy.WEAK_FILES, String.class).setParameter("ids", same.getValue())
+                    .setParameter("stored", CopyState.STORED).setParameter("live", live)
+                    .setParameter("belowReplicas", (long) same.getKey() - 1).getResultList()) {
+                health.merge(weak, FileHealth.DEGRADED, FileHealth::and);
+            }
         }
         return health;
     }
