@@ -21,18 +21,17 @@ import org.p2pstorage.catalog.entity.FilePage;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.catalog.entity.TransferProgress;
-import org.p2pstorage.failure.boundary.FacesFailures;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.StreamedContent;
 
 /**
- * My Drive: the caller's folders (create, open, a breadcrumb, move files into them) and files as a list
+ * My Drive: the caller's folders (open, a breadcrumb) and files as a list
  * or a grid (remembered in a cookie), uploads (button or drag-and-drop, several at once; cancel; a second
  * file of the same name asks keep both or replace), download, rename, delete, and the progress of every
  * transfer as the network acknowledges its chunks. The table is a {@link FileTable}: sorted and cut into
  * pages by the database, so a drive of ten thousand files costs a page; the uploads and their progress are
- * {@link DriveTransfers}. It calls the same boundaries as the REST API ({@link Files}, {@link Uploads},
+ * {@link DriveTransfers}, the actions on files and folders {@link DriveActions}. It calls the same boundaries as the REST API ({@link Files}, {@link Uploads},
  * {@link Downloads}, {@link Folders}). An upload request returns once every chunk is sent; meanwhile the
  * page's poll reads {@link Uploads#progress} of each transferring file and re-reads the page shown.
  */
@@ -66,24 +65,21 @@ public class DriveView implements Serializable {
     private List<FileSummary> selected = new ArrayList<>();
     private FileTable table;
     private DriveTransfers transfers;
+    private DriveActions actions;
     private String query;
     private String layout = "list";
-    private FileSummary renaming;
-    private String newName;
     private String listed = "";
     private String folderId;
     private volatile FolderTree folders = new FolderTree(List.of());
     private long usedBytes;
     private volatile List<FileSummary> shown = List.of();
-    private String newFolderName;
-    private FolderView renamingFolder;
-    private String moveTarget;
 
     @PostConstruct
     void load() {
         String owner = client.username();
         table = new FileTable(new Drive(files, owner));
         transfers = new DriveTransfers(files, uploads);
+        actions = new DriveActions(this, files, folderBoundary);
         Object cookie = FacesContext.getCurrentInstance().getExternalContext().getRequestCookieMap().get(LAYOUT_COOKIE);
         if (cookie instanceof jakarta.servlet.http.Cookie remembered) {
             setLayout(remembered.getValue());
@@ -180,59 +176,6 @@ public class DriveView implements Serializable {
         return FileActions.download(downloads, client.username(), file.fileId(), file.name());
     }
 
-    public void delete(FileSummary file) {
-        if (FacesFailures.perform(() -> files.delete(client.username(), file.fileId()))) {
-            FacesFailures.info(file.name() + " deleted");
-        }
-        selected.remove(file);
-        reload();
-    }
-
-    public void deleteSelected() {
-        int deleted = 0;
-        for (FileSummary file : new ArrayList<>(selected)) {
-            if (FacesFailures.perform(() -> files.delete(client.username(), file.fileId()))) {
-                deleted++;
-            }
-        }
-        FacesFailures.info(deleted + (deleted == 1 ? " file" : " files") + " deleted");
-        selected.clear();
-        reload();
-    }
-
-    public void startRename(FileSummary file) {
-        renaming = file;
-        renamingFolder = null;
-        newName = file.name();
-    }
-
-    /** The same dialog renames a folder. */
-    public void startFolderRename(FolderView folder) {
-        renamingFolder = folder;
-        renaming = null;
-        newName = folder.name();
-    }
-
-    public void rename() {
-        if (renamingFolder != null) {
-            String id = renamingFolder.folderId();
-            if (FacesFailures.attempt(() -> folderBoundary.rename(client.username(), id, newName)) != null) {
-                renamingFolder = null;
-                PrimeFaces.current().ajax().addCallbackParam("renamed", true);
-            }
-            reload();
-            return;
-        }
-        String fileId = renaming == null ? null : renaming.fileId();
-        FileSummary renamed = fileId == null ? null : FacesFailures.attempt(() -> files.rename(client.username(), fileId, newName));
-        if (renamed != null) {
-            FileActions.sayIfChanged(newName, renamed.name());
-            renaming = null;
-            PrimeFaces.current().ajax().addCallbackParam("renamed", true);
-        }
-        reload();
-    }
-
     /**
      * The grid's files: the page the list shows (its first page, newest first, until the list was paged or
      * sorted) of the open folder, or of the search.
@@ -246,6 +189,11 @@ public class DriveView implements Serializable {
         int total = table.getRowCount();
         return total > shown.size()
                 ? String.format(Locale.ROOT, "%,d of %,d files: the list pages through them all.", shown.size(), total) : null;
+    }
+
+    /** What the page's buttons and dialogs do to files and folders. */
+    public DriveActions getActions() {
+        return actions;
     }
 
     public FileTable getTable() {
@@ -282,36 +230,6 @@ public class DriveView implements Serializable {
         return folders.path(folderId);
     }
 
-    public void createFolder() {
-        if (FacesFailures.attempt(() -> folderBoundary.createFolder(client.username(), folderId, newFolderName)) != null) {
-            FacesFailures.info("folder " + newFolderName.strip() + " created");
-            newFolderName = null;
-            PrimeFaces.current().ajax().addCallbackParam("created", true);
-        }
-        reload();
-    }
-
-    public void deleteFolder(FolderView folder) {
-        if (FacesFailures.perform(() -> folderBoundary.deleteFolder(client.username(), folder.folderId()))) {
-            FacesFailures.info("folder " + folder.name() + " deleted");
-        }
-        reload();
-    }
-
-    /** Moves the selected files to the chosen folder (empty: the top of the drive). */
-    public void moveSelected() {
-        int moved = 0;
-        for (FileSummary file : new ArrayList<>(selected)) {
-            if (FacesFailures.attempt(() -> files.move(client.username(), file.fileId(), moveTarget)) != null) {
-                moved++;
-            }
-        }
-        FacesFailures.info(moved + (moved == 1 ? " file" : " files") + " moved");
-        selected.clear();
-        PrimeFaces.current().ajax().addCallbackParam("moved", true);
-        reload();
-    }
-
     public List<TransferProgress> getTransfers() {
         return transfers.inOrder();
     }
@@ -342,6 +260,14 @@ public class DriveView implements Serializable {
         return "TRANSFERRING".equals(file.status());
     }
 
+    String owner() {
+        return client.username();
+    }
+
+    String folderId() {
+        return folderId;
+    }
+
     public List<FileSummary> getSelected() {
         return selected;
     }
@@ -368,22 +294,6 @@ public class DriveView implements Serializable {
         table.show(this.folderId, query);
     }
 
-    public String getNewFolderName() {
-        return newFolderName;
-    }
-
-    public void setNewFolderName(String newFolderName) {
-        this.newFolderName = newFolderName;
-    }
-
-    public String getMoveTarget() {
-        return moveTarget;
-    }
-
-    public void setMoveTarget(String moveTarget) {
-        this.moveTarget = moveTarget;
-    }
-
     public String getLayout() {
         return layout;
     }
@@ -400,15 +310,4 @@ public class DriveView implements Serializable {
                 "maxAge", 31_536_000, "httpOnly", true, "SameSite", "Lax"));
     }
 
-    public FileSummary getRenaming() {
-        return renaming;
-    }
-
-    public String getNewName() {
-        return newName;
-    }
-
-    public void setNewName(String newName) {
-        this.newName = newName;
-    }
 }
