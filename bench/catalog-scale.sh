@@ -22,6 +22,7 @@ bench_dir=/tmp/p2p-catalog-scale
 wildfly="$root/jms-config/target/wildfly"
 h2_jar=$(ls "$wildfly"/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -1) # the server's own H2
 requests=${REQUESTS:-200}
+built=$(git -C "$root" rev-parse --short HEAD)
 warmup=20
 
 rm -rf "$bench_dir" && mkdir -p "$bench_dir/files"
@@ -146,7 +147,7 @@ echo "list first page: $l50 $l95 $l99 | by name: $n50 $n95 $n99 | deep page: $d5
 name=catalog-scale${label:+-$label}
 body="## The catalog at scale${label:+ ($label)} (\`bench/catalog-scale.sh\`)
 
-$(date -u +%Y-%m-%d), $(nproc) cores shared with other work (load average $(cut -d' ' -f1 /proc/loadavg)), $(git -C "$root" rev-parse --short HEAD).
+$(date -u +%Y-%m-%d), $(nproc) cores shared with other work (load average $(cut -d' ' -f1 /proc/loadavg)), commit $built.
 One user with $total files: 10,000 written into the catalog with H2's \`RunScript\` while the server was
 stopped (1,000,000 chunks and 2,000,000 copies, every copy STORED on a live node; one file of $chunks
 chunks), and 6 uploaded for real (5 × 300 kB, one of 256 MiB in 4,096 chunks). Embedded H2 and Artemis,
