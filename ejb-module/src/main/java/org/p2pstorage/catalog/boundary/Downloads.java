@@ -16,23 +16,27 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.p2pstorage.catalog.control.CatalogRepository;
-import org.p2pstorage.catalog.entity.ChunkCopy;
+import org.p2pstorage.catalog.control.ChunkMaps;
+import org.p2pstorage.catalog.control.FilePages;
 import org.p2pstorage.catalog.entity.ChunkSource;
-import org.p2pstorage.catalog.entity.CopyState;
+import org.p2pstorage.catalog.entity.ChunkView;
 import org.p2pstorage.catalog.entity.Download;
-import org.p2pstorage.catalog.entity.FileChunk;
+import org.p2pstorage.catalog.entity.FileHealth;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.integrity.entity.Sha256;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.boundary.Links;
 
 /**
@@ -50,6 +54,12 @@ public class Downloads {
 
     @Inject
     CatalogRepository catalog;
+
+    @Inject
+    FilePages pages;
+
+    @Inject
+    ChunkMaps chunkMaps;
 
     @EJB
     Files files;
@@ -72,10 +82,18 @@ public class Downloads {
     void counters() {
         downloadedBytes = meters.counter("p2p.download.bytes");
     }
+    @Resource
+    SessionContext context;
+
+    /** How many chunks' sources are read from the catalog at once. */
+    static final int WINDOW = 256;
 
     /**
-     * Checks that a download can be served in full before a single byte is sent: the file is AVAILABLE
-     * and every chunk has a copy on a live node that holds it (a copy found missing goes to repair).
+     * Checks that a download can be served before a single byte is sent: the file is AVAILABLE, every chunk
+     * has a stored copy on a live node (one grouped query, whatever the file's size), and each of the first
+     * {@value #WINDOW} chunks has a copy on a node that holds it (a copy found missing goes to repair). The
+     * later chunks are checked the same way as the download reaches them ({@link #sources}), so a large
+     * file's first byte does not wait for its whole chunk map.
      */
     public Download download(String owner, String fileId) {
         StoredFile file = catalog.owned(owner, fileId);
@@ -84,26 +102,41 @@ public class Downloads {
                     + (file.failure() != null ? ": " + file.failure() : "") + "; only an AVAILABLE file can be downloaded");
         }
         Set<String> live = network.liveNodes();
-        List<ChunkSource> sources = new ArrayList<>();
-        for (FileChunk chunk : catalog.chunks(fileId)) {
-            sources.add(source(file, chunk, live));
+        if (pages.health(List.of(file), live).get(file.id()) == FileHealth.UNAVAILABLE) {
+            for (int from = 0; from < file.chunkCount(); from += WINDOW) {
+                sources(file, from, live); // throws for the first chunk without a good copy
+            }
         }
-        return new Download(file.id(), file.name(), file.size(), file.sha256(), sources);
+        return new Download(file.id(), file.name(), file.size(), file.sha256(), file.chunkCount(), sources(file, 0, live));
     }
 
-    private ChunkSource source(StoredFile file, FileChunk chunk, Set<String> live) {
+    /** The sources of the {@value #WINDOW} chunks from the {@code from}th, for a download under way. */
+    public List<ChunkSource> sources(String fileId, int from) {
+        StoredFile file = catalog.find(fileId).orElseThrow(() -> Failure.notFound("file " + fileId + " was removed"));
+        return sources(file, from, network.liveNodes());
+    }
+
+    private List<ChunkSource> sources(StoredFile file, int from, Set<String> live) {
+        List<ChunkSource> sources = new ArrayList<>();
+        for (ChunkView chunk : chunkMaps.window(file.id(), from, WINDOW, live::contains, file.replicas())) {
+            sources.add(source(file, chunk));
+        }
+        return sources;
+    }
+
+    private ChunkSource source(StoredFile file, ChunkView chunk) {
         List<String> good = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
-        for (ChunkCopy copy : chunk.copies()) {
-            if (copy.state() != CopyState.STORED) {
+        ChunkKey key = new ChunkKey(file.id(), chunk.index());
+        for (ChunkView.CopyView copy : chunk.copies()) {
+            if ("OFFLINE".equals(copy.state())) {
+                stopped.add(copy.node());
+            } else if (!"STORED".equals(copy.state())) {
                 continue;
-            }
-            if (!live.contains(copy.nodeId())) {
-                stopped.add(copy.nodeId());
-            } else if (!good.isEmpty() || network.node(copy.nodeId()).holds(chunk.key(), chunk.size())) {
-                good.add(copy.nodeId());
+            } else if (!good.isEmpty() || network.node(copy.node()).holds(key, chunk.size())) {
+                good.add(copy.node());
             } else {
-                repairs.damaged(file.id(), chunk.index(), copy.nodeId(), "missing");
+                repairs.damaged(file.id(), chunk.index(), copy.node(), "missing");
             }
         }
         String which = "chunk " + chunk.index() + " of " + file.name() + " (" + file.id() + ")";
@@ -165,7 +198,7 @@ public class Downloads {
      */
     public void write(Download download, OutputStream out) throws IOException {
         MessageDigest whole = Sha256.digest();
-        List<ChunkSource> chunks = download.chunks();
+        ChunkSources chunks = new ChunkSources(context.getBusinessObject(Downloads.class), download);
         Booked[] booked = new Booked[chunks.size()];
         int ahead = 0;
         for (int i = 0; i < chunks.size(); i++) {
@@ -178,6 +211,8 @@ public class Downloads {
             holdOn(fetched.arrivalNanos() - System.nanoTime());
             whole.update(fetched.data());
             out.write(fetched.data());
+            chunks.release(i);
+            booked[i] = null;
         }
         if (!Sha256.hex(whole.digest()).equals(download.sha256())) {
             throw new IOException("file " + download.fileId() + " does not match its SHA-256");

@@ -1,7 +1,6 @@
 package org.p2pstorage.catalog.boundary;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,13 +14,18 @@ import jakarta.inject.Inject;
 
 import org.p2pstorage.account.entity.AdminRegistered;
 import org.p2pstorage.catalog.control.CatalogRepository;
+import org.p2pstorage.catalog.control.ChunkMaps;
+import org.p2pstorage.catalog.control.FilePages;
 import org.p2pstorage.catalog.control.FileRecords;
+import org.p2pstorage.catalog.entity.ChunkCensus;
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.ChunkView;
-import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.catalog.entity.FileDetails;
 import org.p2pstorage.catalog.entity.FileHealth;
+import org.p2pstorage.catalog.entity.FileLine;
+import org.p2pstorage.catalog.entity.FileListing;
 import org.p2pstorage.catalog.entity.FileName;
+import org.p2pstorage.catalog.entity.FilePage;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FileTotals;
@@ -32,7 +36,7 @@ import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.boundary.Links;
 
 /**
- * The files of a drive as records: list (with each file's health), describe (with the chunk map of every
+ * The files of a drive as records: list a page (with each file's health), describe (with the chunk map of every
  * copy), rename, move, delete. Every file belongs to the account that uploaded it; these take the
  * caller's name and treat another user's file exactly as one that does not exist.
  */
@@ -48,6 +52,12 @@ public class Files {
     @Inject
     FileRecords records;
 
+    @Inject
+    FilePages pages;
+
+    @Inject
+    ChunkMaps chunkMaps;
+
     @EJB
     Folders folders;
 
@@ -57,20 +67,57 @@ public class Files {
     @EJB
     Links links;
 
+    /** Every file of the caller's drive, newest first (for the callers that show a whole drive). */
     public List<FileSummary> list(String owner) {
         return catalog.list(owner, network.liveNodes());
     }
 
-    public FileDetails details(String owner, String fileId) {
-        StoredFile file = owned(owner, fileId);
-        Set<String> live = network.liveNodes();
-        List<FileChunk> chunks = catalog.chunks(fileId);
-        return FileDetails.of(file, health(file, chunks, live),
-                chunks.stream().map(c -> ChunkView.of(c, live::contains, file.replicas())).toList());
+    /** One page of the caller's files, sorted and cut by the database, with the health of that page's files. */
+    public FilePage page(String owner, FileListing listing) {
+        return pages.page(owner, listing, network.liveNodes());
     }
 
-    private static FileHealth health(StoredFile file, List<FileChunk> chunks, Set<String> live) {
-        return chunks.stream().map(c -> c.health(live::contains, file.replicas())).reduce(FileHealth.HEALTHY, FileHealth::and);
+    /** These files of the caller (others are left out), in this order, with their health. */
+    public List<FileSummary> summaries(String owner, List<String> fileIds) {
+        return pages.summaries(owner, fileIds, network.liveNodes());
+    }
+
+    /** The caller's files whose upload still runs. */
+    public List<FileSummary> transferring(String owner) {
+        return pages.transferring(owner);
+    }
+
+    /** Every file of the caller as a line to search by name (no health: the page found is read in full). */
+    public List<FileLine> lines(String owner) {
+        return pages.lines(owner);
+    }
+
+    /** The bytes the caller's files take. */
+    public long bytes(String owner) {
+        return pages.bytes(owner);
+    }
+
+    /** The caller's file with its whole chunk map. */
+    public FileDetails details(String owner, String fileId) {
+        return details(owner, fileId, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The caller's file with a window of its chunk map ({@code count} chunks from the {@code from}th): a
+     * grouped query for its health and two for the window, whatever the file's size.
+     */
+    public FileDetails details(String owner, String fileId, int from, int count) {
+        StoredFile file = owned(owner, fileId);
+        Set<String> live = network.liveNodes();
+        FileHealth health = pages.health(List.of(file), live).get(file.id());
+        List<ChunkView> map = count <= 0 ? List.of() : chunkMaps.window(fileId, from, count, live::contains, file.replicas());
+        return FileDetails.of(file, health, chunkMaps.settledChunks(fileId), from, map);
+    }
+
+    /** The caller's file's chunk map counted: chunks by health, copies by node and on their way. */
+    public ChunkCensus census(String owner, String fileId) {
+        StoredFile file = owned(owner, fileId);
+        return chunkMaps.census(fileId, file.chunkCount(), network.liveNodes(), file.replicas());
     }
 
     /** Gives the caller's file a new name, under the same rules as an upload's name. */
@@ -91,8 +138,8 @@ public class Files {
 
     /** The changed file's list line, with its health, without listing the whole drive. */
     private FileSummary summary(String owner, FileSummary changed) {
-        StoredFile file = owned(owner, changed.fileId());
-        return FileSummary.of(file, health(file, catalog.chunks(file.id()), network.liveNodes()));
+        return pages.summaries(owner, List.of(changed.fileId()), network.liveNodes()).stream().findFirst()
+                .orElseThrow(() -> Failure.notFound("no file with id " + changed.fileId()));
     }
 
     /** The admin's account was registered: files without an owner (from before accounts, or recovered) go to it. */

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.p2pstorage.catalog.entity.ChunkCopy;
-import org.p2pstorage.catalog.entity.CopyState;
 import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.catalog.entity.FileHealth;
 import org.p2pstorage.catalog.entity.FileStatus;
@@ -33,8 +33,14 @@ public class CatalogRepository {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How many files' health one query reads. */
+    private static final int HEALTH_BATCH = 500;
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    FilePages pages;
 
     public StoredFile open(String owner, String name, int chunkSize, long expectedSize, int replicas) {
         StoredFile file = new StoredFile(newId(), owner, name, chunkSize, expectedSize, replicas);
@@ -97,41 +103,18 @@ public class CatalogRepository {
                 .setParameter("index", index).getResultStream().findFirst();
     }
 
-    /** The caller's files, newest first, each with its health on the network as it is now. */
+    /**
+     * The caller's files, newest first, each with its health on the network as it is now (the whole drive,
+     * for gRPC's and SSH's lists; the REST API and the portal read pages, {@link FilePages}).
+     */
     public List<FileSummary> list(String owner, Set<String> live) {
         List<StoredFile> files = em.createNamedQuery(StoredFile.OF_OWNER, StoredFile.class)
                 .setParameter("owner", owner).getResultList();
-        Map<String, FileHealth> health = health(owner, live, files);
-        return files.stream().map(f -> FileSummary.of(f, health.get(f.id()))).toList();
-    }
-
-    /**
-     * The health of every file of the owner, in two grouped queries rather than a walk over the chunk map:
-     * the chunks that have a good live copy (fewer than the file's chunks: unavailable), and the chunks
-     * that have fewer good live copies than the file's replicas (some: degraded).
-     */
-    private Map<String, FileHealth> health(String owner, Set<String> live, List<StoredFile> files) {
         Map<String, FileHealth> health = new HashMap<>();
-        Map<String, Long> readable = new HashMap<>();
-        if (live.isEmpty()) {
-            files.forEach(f -> health.put(f.id(), f.chunkCount() == 0 ? FileHealth.HEALTHY : FileHealth.UNAVAILABLE));
-            return health;
+        for (int from = 0; from < files.size(); from += HEALTH_BATCH) {
+            health.putAll(pages.health(files.subList(from, Math.min(files.size(), from + HEALTH_BATCH)), live));
         }
-        for (Object[] row : em.createNamedQuery(ChunkCopy.READABLE_CHUNKS_OF_OWNER, Object[].class)
-                .setParameter("owner", owner).setParameter("stored", CopyState.STORED).setParameter("live", live)
-                .getResultList()) {
-            readable.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        for (StoredFile file : files) {
-            long good = readable.getOrDefault(file.id(), 0L);
-            health.put(file.id(), good >= file.chunkCount() ? FileHealth.HEALTHY : FileHealth.UNAVAILABLE);
-        }
-        for (Object[] row : em.createNamedQuery(ChunkCopy.WEAK_CHUNKS_OF_OWNER, Object[].class)
-                .setParameter("owner", owner).setParameter("stored", CopyState.STORED).setParameter("live", live)
-                .getResultList()) {
-            health.merge((String) row[0], FileHealth.DEGRADED, FileHealth::and);
-        }
-        return health;
+        return files.stream().map(f -> FileSummary.of(f, health.get(f.id()))).toList();
     }
 
     public FileTotals totals() {

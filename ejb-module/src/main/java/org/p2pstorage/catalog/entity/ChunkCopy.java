@@ -36,13 +36,15 @@ import jakarta.persistence.Table;
                 query = "SELECT c FROM ChunkCopy c JOIN FETCH c.chunk WHERE c.nodeId = :nodeId AND c.state = :state"),
         @NamedQuery(name = ChunkCopy.IN_FLIGHT_REPAIRS,
                 query = "SELECT c FROM ChunkCopy c JOIN FETCH c.chunk WHERE c.purpose = :repair AND c.state = :pending"),
-        @NamedQuery(name = ChunkCopy.READABLE_CHUNKS_OF_OWNER,
-                query = "SELECT c.fileId, COUNT(DISTINCT c.chunkIndex) FROM ChunkCopy c, StoredFile f WHERE f.id = c.fileId"
-                        + " AND f.owner = :owner AND c.state = :stored AND c.nodeId IN :live GROUP BY c.fileId"),
-        @NamedQuery(name = ChunkCopy.WEAK_CHUNKS_OF_OWNER,
-                query = "SELECT c.fileId, c.chunkIndex FROM ChunkCopy c, StoredFile f WHERE f.id = c.fileId"
-                        + " AND f.owner = :owner AND c.state = :stored AND c.nodeId IN :live"
-                        + " GROUP BY c.fileId, c.chunkIndex, f.replicas HAVING COUNT(c) < f.replicas"),
+        // The live nodes are tested inside CASE, not in WHERE: a condition on nodeId there makes the database
+        // read the copies through the nodeId index (every copy on those nodes, millions) instead of the file's.
+        @NamedQuery(name = ChunkCopy.READABLE_CHUNKS_OF_FILES,
+                query = "SELECT c.fileId, COUNT(DISTINCT CASE WHEN c.nodeId IN :live THEN c.chunkIndex END) FROM ChunkCopy c"
+                        + " WHERE c.fileId IN :ids AND c.state = :stored GROUP BY c.fileId"),
+        @NamedQuery(name = ChunkCopy.WEAK_FILES,
+                query = "SELECT DISTINCT c.fileId FROM ChunkCopy c WHERE c.fileId IN :ids AND c.state = :stored"
+                        + " GROUP BY c.fileId, c.chunkIndex"
+                        + " HAVING SUM(CASE WHEN c.nodeId IN :live THEN 1 ELSE 0 END) BETWEEN 1 AND :belowReplicas"),
         @NamedQuery(name = ChunkCopy.DELETE_OF_FILE, query = "DELETE FROM ChunkCopy c WHERE c.fileId = :fileId")})
 public class ChunkCopy {
 
@@ -50,8 +52,8 @@ public class ChunkCopy {
     public static final String OF_CHUNK = "ChunkCopy.ofChunk";
     public static final String ON_NODE = "ChunkCopy.onNode";
     public static final String IN_FLIGHT_REPAIRS = "ChunkCopy.inFlightRepairs";
-    public static final String READABLE_CHUNKS_OF_OWNER = "ChunkCopy.readableChunksOfOwner";
-    public static final String WEAK_CHUNKS_OF_OWNER = "ChunkCopy.weakChunksOfOwner";
+    public static final String READABLE_CHUNKS_OF_FILES = "ChunkCopy.readableChunksOfFiles";
+    public static final String WEAK_FILES = "ChunkCopy.weakFiles";
     public static final String DELETE_OF_FILE = "ChunkCopy.deleteOfFile";
 
     @Id

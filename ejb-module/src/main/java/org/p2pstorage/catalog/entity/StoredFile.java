@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -20,11 +21,25 @@ import jakarta.persistence.Table;
  * pessimistic lock, so that the last acknowledgement and the seal cannot miss each other.
  */
 @Entity
-@Table(name = "stored_file")
+@Table(name = "stored_file", indexes = {
+        @Index(name = "stored_file_owner_folder_name", columnList = "owner, folderId, name"),
+        @Index(name = "stored_file_owner_created", columnList = "owner, createdAt"),
+        @Index(name = "stored_file_owner_size", columnList = "owner, size"),
+        @Index(name = "stored_file_owner_name", columnList = "owner, name"),
+        @Index(name = "stored_file_owner_status", columnList = "owner, status")})
 @NamedQueries({
         @NamedQuery(name = StoredFile.ALL, query = "SELECT f FROM StoredFile f ORDER BY f.createdAt DESC, f.id"),
         @NamedQuery(name = StoredFile.OF_OWNER,
                 query = "SELECT f FROM StoredFile f WHERE f.owner = :owner ORDER BY f.createdAt DESC, f.id"),
+        @NamedQuery(name = StoredFile.OF_OWNER_IN_STATUS,
+                query = "SELECT f FROM StoredFile f WHERE f.owner = :owner AND f.status = :status ORDER BY f.createdAt DESC, f.id"),
+        @NamedQuery(name = StoredFile.OF_OWNER_WITH_IDS,
+                query = "SELECT f FROM StoredFile f WHERE f.owner = :owner AND f.id IN :ids"),
+        @NamedQuery(name = StoredFile.NAMES_OF_OWNER,
+                query = "SELECT NEW org.p2pstorage.catalog.entity.FileLine(f.id, f.name, f.folderId, f.size, f.createdAt)"
+                        + " FROM StoredFile f WHERE f.owner = :owner ORDER BY f.createdAt DESC, f.id"),
+        @NamedQuery(name = StoredFile.BYTES_OF_OWNER,
+                query = "SELECT COALESCE(SUM(f.size), 0) FROM StoredFile f WHERE f.owner = :owner"),
         @NamedQuery(name = StoredFile.COUNT_IN_FOLDER,
                 query = "SELECT COUNT(f) FROM StoredFile f WHERE f.folderId = :folderId"),
         @NamedQuery(name = StoredFile.CHUNKS_SENT, query = "UPDATE StoredFile f SET f.chunkCount = f.chunkCount + :chunks, "
@@ -36,6 +51,10 @@ public class StoredFile {
 
     public static final String ALL = "StoredFile.all";
     public static final String OF_OWNER = "StoredFile.ofOwner";
+    public static final String OF_OWNER_IN_STATUS = "StoredFile.ofOwnerInStatus";
+    public static final String OF_OWNER_WITH_IDS = "StoredFile.ofOwnerWithIds";
+    public static final String NAMES_OF_OWNER = "StoredFile.namesOfOwner";
+    public static final String BYTES_OF_OWNER = "StoredFile.bytesOfOwner";
     public static final String ADOPT = "StoredFile.adopt";
     /** More chunks of an unsealed file are on their way (a batch: its chunk and copy counts). */
     public static final String CHUNKS_SENT = "StoredFile.chunksSent";

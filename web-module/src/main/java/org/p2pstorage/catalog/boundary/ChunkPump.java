@@ -2,7 +2,6 @@ package org.p2pstorage.catalog.boundary;
 
 import java.io.IOException;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -13,7 +12,6 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 
-import org.p2pstorage.catalog.entity.ChunkSource;
 import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.integrity.entity.Sha256;
 
@@ -32,7 +30,7 @@ class ChunkPump implements WriteListener {
     private final Downloads downloads;
     private final ManagedScheduledExecutorService scheduler;
     private final AsyncContext async;
-    private final List<ChunkSource> chunks;
+    private final ChunkSources chunks;
     private final Downloads.Booked[] booked;
     private final MessageDigest whole = Sha256.digest();
     private ServletOutputStream out;
@@ -46,7 +44,7 @@ class ChunkPump implements WriteListener {
         this.downloads = downloads;
         this.scheduler = scheduler;
         this.async = async;
-        this.chunks = download.chunks();
+        this.chunks = new ChunkSources(downloads, download);
         this.booked = new Downloads.Booked[chunks.size()];
     }
 
@@ -94,6 +92,8 @@ class ChunkPump implements WriteListener {
                 whole.update(due.data());
                 out.write(due.data());
                 due = null;
+                chunks.release(next);
+                booked[next] = null;
                 next++;
             }
         } catch (IOException | RuntimeException e) {

@@ -1,14 +1,10 @@
 package org.p2pstorage.catalog.boundary;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -19,31 +15,31 @@ import jakarta.inject.Named;
 
 import org.p2pstorage.account.boundary.Accounts;
 import org.p2pstorage.account.boundary.Client;
+import org.p2pstorage.catalog.entity.FileLine;
+import org.p2pstorage.catalog.entity.FileListing;
+import org.p2pstorage.catalog.entity.FilePage;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.catalog.entity.TransferProgress;
-import org.p2pstorage.catalog.entity.UploadResponse;
-import org.p2pstorage.failure.boundary.FacesFailures;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.StreamedContent;
-import org.primefaces.model.file.UploadedFile;
 
 /**
- * My Drive: the caller's folders (create, open, a breadcrumb, move files into them) and files as a list
+ * My Drive: the caller's folders (open, a breadcrumb) and files as a list
  * or a grid (remembered in a cookie), uploads (button or drag-and-drop, several at once; cancel; a second
  * file of the same name asks keep both or replace), download, rename, delete, and the progress of every
  * transfer as the network acknowledges its chunks. The table is a {@link FileTable}: sorted and cut into
- * pages on the server. It calls the same boundaries as the REST API ({@link Files}, {@link Uploads},
+ * pages by the database, so a drive of ten thousand files costs a page; the uploads and their progress are
+ * {@link DriveTransfers}, the actions on files and folders {@link DriveActions}. It calls the same boundaries as the REST API ({@link Files}, {@link Uploads},
  * {@link Downloads}, {@link Folders}). An upload request returns once every chunk is sent; meanwhile the
- * page's poll reads {@link Uploads#progress} of each transferring file.
+ * page's poll reads {@link Uploads#progress} of each transferring file and re-reads the page shown.
  */
 @Named
 @ViewScoped
 public class DriveView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(DriveView.class.getName());
     static final String LAYOUT_COOKIE = "p2p-layout";
 
     private long quotaBytes = -1;
@@ -66,25 +62,24 @@ public class DriveView implements Serializable {
     @Inject
     Client client;
 
-    private volatile List<FileSummary> all = List.of();
     private List<FileSummary> selected = new ArrayList<>();
-    private final TransferWatch watch = new TransferWatch();
-    private final FileTable table = new FileTable();
+    private FileTable table;
+    private DriveTransfers transfers;
+    private DriveActions actions;
     private String query;
     private String layout = "list";
-    private FileSummary renaming;
-    private String newName;
     private String listed = "";
     private String folderId;
     private volatile FolderTree folders = new FolderTree(List.of());
-    private String newFolderName;
-    private FolderView renamingFolder;
-    private String moveTarget;
-    /** An upload whose name was already taken in its folder: [new file id, name, the older file's id]. */
-    private String[] duplicate;
+    private long usedBytes;
+    private volatile List<FileSummary> shown = List.of();
 
     @PostConstruct
     void load() {
+        String owner = client.username();
+        table = new FileTable(new Drive(files, owner));
+        transfers = new DriveTransfers(files, uploads);
+        actions = new DriveActions(this, files, folderBoundary);
         Object cookie = FacesContext.getCurrentInstance().getExternalContext().getRequestCookieMap().get(LAYOUT_COOKIE);
         if (cookie instanceof jakarta.servlet.http.Cookie remembered) {
             setLayout(remembered.getValue());
@@ -92,32 +87,37 @@ public class DriveView implements Serializable {
         reload();
     }
 
-    /** Reads the list and the progress of every transfer that is running or was watched here. */
+    /** The caller's drive as the table reads it: one page, the names for a search, a few files by id. */
+    private record Drive(Files files, String owner) implements FileTable.Source {
+
+        @Override
+        public FilePage page(FileListing listing) {
+            return files.page(owner, listing);
+        }
+
+        @Override
+        public List<FileLine> lines() {
+            return files.lines(owner);
+        }
+
+        @Override
+        public List<FileSummary> summaries(List<String> fileIds) {
+            return files.summaries(owner, fileIds);
+        }
+    }
+
+    /** Reads the folders, the progress of every transfer that runs or was watched here, and the storage used. */
     public void reload() {
         String owner = client.username();
         folders = new FolderTree(folderBoundary.folders(owner));
-        List<FileSummary> read = files.list(owner);
-        for (FileSummary file : read) {
-            if ("TRANSFERRING".equals(file.status())) {
-                watch.claimCancelled(file.name(), file.fileId());
-            }
-            if ("TRANSFERRING".equals(file.status()) || watch.watches(file.fileId())) {
-                TransferProgress progress = FacesFailures.attempt(() -> uploads.progress(owner, file.fileId()));
-                if (progress != null) {
-                    watch.update(progress);
-                }
-            }
-            if (watch.isCancelled(file.fileId()) && !"TRANSFERRING".equals(file.status())) {
-                FacesFailures.perform(() -> files.delete(owner, file.fileId()));
-            }
-        }
-        all = read.stream().filter(f -> !watch.isCancelled(f.fileId())).toList();
-        watch.keepOnly(read.stream().map(FileSummary::fileId).toList());
-        table.show(getFiles());
+        transfers.refresh(owner);
+        table.hide(transfers.cancelled());
+        table.show(folderId, query);
+        usedBytes = files.bytes(owner);
         listed = signature();
     }
 
-    /** The poll: reloads, and tells the page (callback {@code changed}) when the list itself changed. */
+    /** The poll: reloads, and tells the page (callback {@code changed}) when the page shown itself changed. */
     public void poll() {
         String before = listed;
         reload();
@@ -125,43 +125,18 @@ public class DriveView implements Serializable {
     }
 
     private String signature() {
-        StringBuilder text = new StringBuilder();
-        all.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.health()).append(f.name()).append(f.folderId())
-                .append(';'));
+        StringBuilder text = new StringBuilder(transfers.signature());
+        shown = table.current();
+        shown.forEach(f -> text.append(f.fileId()).append(f.status()).append(f.health()).append(f.name())
+                .append(f.folderId()).append(';'));
+        text.append(table.getRowCount()).append(';');
         folders.all().forEach(f -> text.append(f.folderId()).append(f.name()).append(';'));
         return text.toString();
     }
 
     /** One file of an upload: sent through the network by the same boundary as {@code POST /api/files/upload}. */
     public void upload(FileUploadEvent event) {
-        UploadedFile file = event.getFile();
-        String name = file.getFileName();
-        FileSummary older = all.stream().filter(f -> f.name().equals(name) && Objects.equals(f.folderId(), folderId))
-                .findFirst().orElse(null);
-        try (InputStream content = file.getInputStream()) {
-            UploadResponse uploaded = FacesFailures.attempt(() -> uploads.upload(client.username(), name, content, file.getSize()));
-            if (uploaded != null && folderId != null) {
-                FacesFailures.attempt(() -> files.move(client.username(), uploaded.fileId(), folderId));
-            }
-            if (uploaded != null) {
-                FileActions.sayIfChanged(name, uploaded.name());
-            }
-            if (uploaded != null && (watch.claimCancelled(name, uploaded.fileId()) || watch.isCancelled(uploaded.fileId()))) {
-                FacesFailures.info("upload of " + name + " cancelled");
-            } else if (uploaded != null && older != null) {
-                duplicate = new String[]{uploaded.fileId(), name, older.fileId()};
-                PrimeFaces.current().executeScript("PF('duplicateDialog').show()");
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "upload of a file could not be read", e);
-            FacesFailures.error("the upload of " + name + " could not be read");
-        } finally {
-            try {
-                file.delete();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "upload spool not deleted", e);
-            }
-        }
+        transfers.upload(client.username(), folderId, event.getFile());
         reload();
     }
 
@@ -171,107 +146,54 @@ public class DriveView implements Serializable {
         if (name == null || name.isBlank()) {
             return;
         }
-        all.stream().filter(f -> f.name().equals(name) && "TRANSFERRING".equals(f.status())).findFirst()
-                .ifPresentOrElse(f -> watch.cancel(f.fileId()), () -> watch.cancelByName(name));
-        FacesFailures.info("upload of " + name + " cancelled");
+        transfers.cancelByName(name);
         reload();
     }
 
     /** Cancel in the Transfers panel. */
     public void cancel(TransferProgress transfer) {
-        watch.cancel(transfer.fileId());
-        FacesFailures.info("upload of " + transfer.name() + " cancelled");
+        transfers.cancel(transfer);
         reload();
     }
 
     /** Keep both: the new file takes the first free "name (n).ext". */
     public void keepBoth() {
-        if (duplicate != null) {
-            String free = FileActions.freeName(duplicate[1], all.stream().map(FileSummary::name).toList());
-            String fileId = duplicate[0];
-            FacesFailures.attempt(() -> files.rename(client.username(), fileId, free));
-            duplicate = null;
-        }
+        transfers.keepBoth(client.username());
         reload();
     }
 
     /** Replace: the older file of that name is deleted. */
     public void replace() {
-        if (duplicate != null) {
-            String olderId = duplicate[2];
-            FacesFailures.perform(() -> files.delete(client.username(), olderId));
-            duplicate = null;
-        }
+        transfers.replace(client.username());
         reload();
     }
 
     public String getDuplicateName() {
-        return duplicate == null ? null : duplicate[1];
+        return transfers.duplicateName();
     }
 
     public StreamedContent download(FileSummary file) {
         return FileActions.download(downloads, client.username(), file.fileId(), file.name());
     }
 
-    public void delete(FileSummary file) {
-        if (FacesFailures.perform(() -> files.delete(client.username(), file.fileId()))) {
-            FacesFailures.info(file.name() + " deleted");
-        }
-        selected.remove(file);
-        reload();
-    }
-
-    public void deleteSelected() {
-        int deleted = 0;
-        for (FileSummary file : new ArrayList<>(selected)) {
-            if (FacesFailures.perform(() -> files.delete(client.username(), file.fileId()))) {
-                deleted++;
-            }
-        }
-        FacesFailures.info(deleted + (deleted == 1 ? " file" : " files") + " deleted");
-        selected.clear();
-        reload();
-    }
-
-    public void startRename(FileSummary file) {
-        renaming = file;
-        renamingFolder = null;
-        newName = file.name();
-    }
-
-    /** The same dialog renames a folder. */
-    public void startFolderRename(FolderView folder) {
-        renamingFolder = folder;
-        renaming = null;
-        newName = folder.name();
-    }
-
-    public void rename() {
-        if (renamingFolder != null) {
-            String id = renamingFolder.folderId();
-            if (FacesFailures.attempt(() -> folderBoundary.rename(client.username(), id, newName)) != null) {
-                renamingFolder = null;
-                PrimeFaces.current().ajax().addCallbackParam("renamed", true);
-            }
-            reload();
-            return;
-        }
-        String fileId = renaming == null ? null : renaming.fileId();
-        FileSummary renamed = fileId == null ? null : FacesFailures.attempt(() -> files.rename(client.username(), fileId, newName));
-        if (renamed != null) {
-            FileActions.sayIfChanged(newName, renamed.name());
-            renaming = null;
-            PrimeFaces.current().ajax().addCallbackParam("renamed", true);
-        }
-        reload();
-    }
-
-    /** The files the page shows: those in the open folder, or, while searching, every file whose name has the text. */
+    /**
+     * The grid's files: the page the list shows (its first page, newest first, until the list was paged or
+     * sorted) of the open folder, or of the search.
+     */
     public List<FileSummary> getFiles() {
-        if (isSearching()) {
-            return all.stream().filter(f -> FileTable.matches(f.name(), query)).toList();
-        }
-        return all.stream().filter(f -> Objects.equals(f.folderId(), folderId)).toList();
+        return shown;
+    }
+
+    /** "50 of 10,000 files": said under the grid when the folder has more files than one page. */
+    public String getMoreFiles() {
+        int total = table.getRowCount();
+        return total > shown.size()
+                ? String.format(Locale.ROOT, "%,d of %,d files: the list pages through them all.", shown.size(), total) : null;
+    }
+
+    /** What the page's buttons and dialogs do to files and folders. */
+    public DriveActions getActions() {
+        return actions;
     }
 
     public FileTable getTable() {
@@ -308,47 +230,17 @@ public class DriveView implements Serializable {
         return folders.path(folderId);
     }
 
-    public void createFolder() {
-        if (FacesFailures.attempt(() -> folderBoundary.createFolder(client.username(), folderId, newFolderName)) != null) {
-            FacesFailures.info("folder " + newFolderName.strip() + " created");
-            newFolderName = null;
-            PrimeFaces.current().ajax().addCallbackParam("created", true);
-        }
-        reload();
-    }
-
-    public void deleteFolder(FolderView folder) {
-        if (FacesFailures.perform(() -> folderBoundary.deleteFolder(client.username(), folder.folderId()))) {
-            FacesFailures.info("folder " + folder.name() + " deleted");
-        }
-        reload();
-    }
-
-    /** Moves the selected files to the chosen folder (empty: the top of the drive). */
-    public void moveSelected() {
-        int moved = 0;
-        for (FileSummary file : new ArrayList<>(selected)) {
-            if (FacesFailures.attempt(() -> files.move(client.username(), file.fileId(), moveTarget)) != null) {
-                moved++;
-            }
-        }
-        FacesFailures.info(moved + (moved == 1 ? " file" : " files") + " moved");
-        selected.clear();
-        PrimeFaces.current().ajax().addCallbackParam("moved", true);
-        reload();
-    }
-
     public List<TransferProgress> getTransfers() {
-        return watch.inOrder(all.stream().map(FileSummary::fileId).toList());
+        return transfers.inOrder();
     }
 
     public void clearTransfers() {
-        watch.clearFinished();
+        transfers.clearFinished();
     }
 
     /** The bytes of the caller's own files: what "used" means in a personal drive. */
     public long getUsedBytes() {
-        return all.stream().mapToLong(FileSummary::size).sum();
+        return usedBytes;
     }
 
     /** The caller's quota (read once per view: an admin changes it rarely). */
@@ -368,6 +260,14 @@ public class DriveView implements Serializable {
         return "TRANSFERRING".equals(file.status());
     }
 
+    String owner() {
+        return client.username();
+    }
+
+    String folderId() {
+        return folderId;
+    }
+
     public List<FileSummary> getSelected() {
         return selected;
     }
@@ -382,7 +282,7 @@ public class DriveView implements Serializable {
 
     public void setQuery(String query) {
         this.query = query;
-        table.show(getFiles());
+        table.show(folderId, query);
     }
 
     public String getFolderId() {
@@ -391,23 +291,7 @@ public class DriveView implements Serializable {
 
     public void setFolderId(String folderId) {
         this.folderId = folderId == null || folderId.isBlank() ? null : folderId;
-        table.show(getFiles());
-    }
-
-    public String getNewFolderName() {
-        return newFolderName;
-    }
-
-    public void setNewFolderName(String newFolderName) {
-        this.newFolderName = newFolderName;
-    }
-
-    public String getMoveTarget() {
-        return moveTarget;
-    }
-
-    public void setMoveTarget(String moveTarget) {
-        this.moveTarget = moveTarget;
+        table.show(this.folderId, query);
     }
 
     public String getLayout() {
@@ -426,15 +310,4 @@ public class DriveView implements Serializable {
                 "maxAge", 31_536_000, "httpOnly", true, "SameSite", "Lax"));
     }
 
-    public FileSummary getRenaming() {
-        return renaming;
-    }
-
-    public String getNewName() {
-        return newName;
-    }
-
-    public void setNewName(String newName) {
-        this.newName = newName;
-    }
 }

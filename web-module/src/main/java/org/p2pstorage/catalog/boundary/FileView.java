@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.p2pstorage.account.boundary.Client;
+import org.p2pstorage.catalog.entity.ChunkCensus;
 import org.p2pstorage.catalog.entity.FileDetails;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.failure.boundary.FacesFailures;
@@ -25,13 +26,17 @@ import org.primefaces.model.StreamedContent;
  * File details: size, SHA-256, dates, the file's actions (download, rename, delete) and the chunk map:
  * every copy of every chunk by node, the copies still on their way, and each chunk's health; choosing a
  * node highlights its copies. Reads {@link Files#details} and {@link Network#views}, as
- * {@code GET /api/files/{id}} and {@code GET /api/network/nodes} do.
+ * {@code GET /api/files/{id}} and {@code GET /api/network/nodes} do. A file of thousands of chunks shows
+ * its map {@value #WINDOW} chunks at a time (with the counts of the whole map from {@link Files#census}),
+ * so the page never holds the whole map.
  */
 @Named
 @ViewScoped
 public class FileView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The chunks the map shows at once. */
+    static final int WINDOW = 512;
 
     @EJB
     Files files;
@@ -48,6 +53,8 @@ public class FileView implements Serializable {
     private String id;
     private FileDetails details;
     private List<ChunkCopies> chunks = List.of();
+    private ChunkCensus census;
+    private int from;
     private List<NodeView> nodes = List.of();
     private final Map<String, Integer> colours = new HashMap<>();
     private String highlighted;
@@ -55,7 +62,8 @@ public class FileView implements Serializable {
 
     /** Loads the file (on the first request and on every poll while it transfers). */
     public void load() {
-        details = FacesFailures.attempt(() -> files.details(client.username(), id));
+        details = FacesFailures.attempt(() -> files.details(client.username(), id, from, WINDOW));
+        census = details == null ? null : FacesFailures.attempt(() -> files.census(client.username(), id));
         chunks = details == null ? List.of() : ChunkCopies.of(details);
         nodes = network.views();
         for (int i = 0; i < nodes.size(); i++) {
@@ -108,9 +116,8 @@ public class FileView implements Serializable {
 
     /** How many copies a node holds of this file, and how many of them are still on their way. */
     public String copiesLabel(String nodeId) {
-        long held = chunks.stream().flatMap(c -> c.copies().stream()).filter(c -> c.node().equals(nodeId)).count();
-        long pending = chunks.stream().flatMap(c -> c.copies().stream())
-                .filter(c -> c.node().equals(nodeId) && "PENDING".equals(c.state())).count();
+        long held = census == null ? 0 : census.copiesByNode().getOrDefault(nodeId, 0);
+        long pending = census == null ? 0 : census.inFlightByNode().getOrDefault(nodeId, 0);
         return held + (held == 1 ? " copy" : " copies") + (pending > 0 ? ", " + pending + " in flight" : "");
     }
 
@@ -146,11 +153,42 @@ public class FileView implements Serializable {
     }
 
     public long count(String health) {
-        return chunks.stream().filter(c -> health.equals(c.health())).count();
+        return census == null ? 0 : census.count(health);
     }
 
     public long getCopiesInFlight() {
-        return chunks.stream().mapToLong(ChunkCopies::inFlight).sum();
+        return census == null ? 0 : census.copiesInFlight();
+    }
+
+    /** Whether the map has more chunks than one window shows. */
+    public boolean isPaged() {
+        return details != null && details.chunks() > WINDOW;
+    }
+
+    /** "Chunks 512–1,023 of 16,384". */
+    public String getWindowText() {
+        int last = details == null ? 0 : Math.min(details.chunks(), from + WINDOW) - 1;
+        return String.format(java.util.Locale.ROOT, "Chunks %,d–%,d of %,d", from, last, details == null ? 0 : details.chunks());
+    }
+
+    public boolean isFirstWindow() {
+        return from == 0;
+    }
+
+    public boolean isLastWindow() {
+        return details == null || from + WINDOW >= details.chunks();
+    }
+
+    public void previousWindow() {
+        from = Math.max(0, from - WINDOW);
+        load();
+    }
+
+    public void nextWindow() {
+        if (!isLastWindow()) {
+            from += WINDOW;
+        }
+        load();
     }
 
     public String state(String nodeId) {

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.ejb.EJB;
@@ -33,11 +31,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.account.boundary.Client;
 import org.p2pstorage.catalog.entity.FileDetails;
+import org.p2pstorage.catalog.entity.FileListing;
 import org.p2pstorage.catalog.entity.FileName;
+import org.p2pstorage.catalog.entity.FilePage;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.UploadResponse;
@@ -53,6 +54,9 @@ import org.p2pstorage.failure.entity.Failure;
 @Path("files")
 @Produces(MediaType.APPLICATION_JSON)
 public class FilesResource {
+
+    static final String TOTAL_COUNT = "X-Total-Count";
+    static final int MAX_CHUNKS = 4096;
 
     @EJB
     Files files;
@@ -142,32 +146,54 @@ public class FilesResource {
         return URI.create("/api/files/" + sent.fileId());
     }
 
+    /** The same listing as {@code GET /api/files/list}. */
     @GET
-    public List<FileSummary> all() {
-        return files.list(client.username());
+    public Response all(@QueryParam("folder") String folder, @QueryParam("offset") String offset,
+                        @QueryParam("limit") String limit, @QueryParam("sort") String sort,
+                        @QueryParam("order") String order, @Context UriInfo uri) {
+        return list(folder, offset, limit, sort, order, uri);
     }
 
+    /**
+     * One page of the caller's files (default: newest first, the first {@value FileListing#DEFAULT_LIMIT}):
+     * {@code ?offset=&limit=} (at most {@value FileListing#MAX_LIMIT}), {@code ?sort=name|size|created},
+     * {@code ?order=asc|desc}, {@code ?folder=<id>} for one folder (empty: the top of the drive). The body is
+     * the page as a JSON array; {@code X-Total-Count} says how many files the whole listing has, and
+     * {@code Link} gives the {@code first}, {@code prev}, {@code next} and {@code last} pages.
+     */
     @GET
     @Path("list")
-    public List<FileSummary> list(@QueryParam("folder") String folder) {
-        List<FileSummary> all = files.list(client.username());
-        if (folder == null) {
-            return all;
-        }
-        String in = folder.isBlank() ? null : folder;
-        return all.stream().filter(f -> Objects.equals(f.folderId(), in)).toList();
+    public Response list(@QueryParam("folder") String folder, @QueryParam("offset") String offset,
+                         @QueryParam("limit") String limit, @QueryParam("sort") String sort,
+                         @QueryParam("order") String order, @Context UriInfo uri) {
+        FilePage page = files.page(client.username(), FileListing.parse(folder, offset, limit, sort, order));
+        Response.ResponseBuilder answer = Response.ok(page.files()).header(TOTAL_COUNT, page.total());
+        PageLinks.of(page.offset(), page.limit(), page.total())
+                .forEach((rel, at) -> answer.link(uri.getRequestUriBuilder().replaceQueryParam("offset", at)
+                        .replaceQueryParam("limit", page.limit()).build(), rel));
+        return answer.build();
     }
 
+    /**
+     * The file and its whole chunk map, or with {@code ?chunks.offset=&chunks.limit=} a window of the map
+     * (at most {@value #MAX_CHUNKS} chunks; {@code chunks.limit=0}: none), for files of thousands of chunks.
+     */
     @GET
     @Path("{fileId}")
-    public FileDetails details(@PathParam("fileId") String fileId) {
-        return files.details(client.username(), fileId);
+    public FileDetails details(@PathParam("fileId") String fileId, @QueryParam("chunks.offset") String chunksOffset,
+                               @QueryParam("chunks.limit") String chunksLimit) {
+        if (chunksOffset == null && chunksLimit == null) {
+            return files.details(client.username(), fileId);
+        }
+        return files.details(client.username(), fileId,
+                FileListing.number("chunks.offset", chunksOffset, 0, 0, Integer.MAX_VALUE),
+                FileListing.number("chunks.limit", chunksLimit, MAX_CHUNKS, 0, MAX_CHUNKS));
     }
 
     @DELETE
     @Path("{fileId}")
     public Deleted delete(@PathParam("fileId") String fileId) {
-        FileDetails file = files.details(client.username(), fileId);
+        FileDetails file = files.details(client.username(), fileId, 0, 0);
         files.delete(client.username(), fileId);
         return new Deleted(file.fileId(), file.name());
     }

@@ -29,6 +29,18 @@ public class TransferWatch implements Serializable {
         progress.put(latest.fileId(), latest);
     }
 
+    /** The files whose progress is shown, and those cancelled. */
+    List<String> watched() {
+        Set<String> ids = new java.util.LinkedHashSet<>(progress.keySet());
+        ids.addAll(cancelledIds);
+        return List.copyOf(ids);
+    }
+
+    /** The files cancelled here: hidden from the list until they are deleted. */
+    Set<String> cancelled() {
+        return Set.copyOf(cancelledIds);
+    }
+
     boolean watches(String fileId) {
         return progress.containsKey(fileId);
     }

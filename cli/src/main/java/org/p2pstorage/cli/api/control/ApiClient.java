@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -34,6 +35,8 @@ import org.p2pstorage.cli.api.entity.ApiException;
  * {@link ApiException} carrying the server's message.
  */
 public class ApiClient {
+
+    private static final int PAGE = 1000;
 
     private static final String USER_AGENT = "p2p-cli/1.0";
     private final HttpClient http;
@@ -65,6 +68,18 @@ public class ApiClient {
 
     public JsonArray getArray(String path) throws InterruptedException {
         return (JsonArray) get(path);
+    }
+
+    /** Every line of a paged listing ({@code ?offset=&limit=}), read a thousand at a time. */
+    public JsonArray getAllPages(String path) throws InterruptedException {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (int offset = 0; ; offset += PAGE) {
+            JsonArray page = getArray(path + (path.contains("?") ? "&" : "?") + "offset=" + offset + "&limit=" + PAGE);
+            page.forEach(all::add);
+            if (page.size() < PAGE) {
+                return all.build();
+            }
+        }
     }
 
     public JsonStructure get(String path) throws InterruptedException {

@@ -14,6 +14,6 @@ public class LsCommand extends ClientCommand {
 
     @Override
     protected void run() throws Exception {
-        show(api().getArray("/api/files/list"), FileReports::list);
+        show(api().getAllPages("/api/files/list"), FileReports::list);
     }
 }

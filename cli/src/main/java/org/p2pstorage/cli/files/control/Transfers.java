@@ -143,7 +143,7 @@ public class Transfers {
 
     /** A file of the caller's by id, else the newest with that name. */
     public JsonObject resolve(String idOrName) throws InterruptedException {
-        JsonArray files = api.getArray("/api/files/list");
+        JsonArray files = api.getAllPages("/api/files/list");
         for (JsonValue value : files) {
             JsonObject file = value.asJsonObject();
             if (idOrName.equals(file.getString("fileId"))) {
