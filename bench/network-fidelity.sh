@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Fidelity benchmark of the simulated network: measures transfers through throttled links against the
 # link model and the ideal, and the server's thread count while 1000 chunks are in flight.
-# Usage: bench/network-fidelity.sh   Writes its figures to docs/benchmarks.md.
+# Usage: bench/network-fidelity.sh [replicas]   Writes its figures to docs/benchmarks.md.
 set -euo pipefail
-BENCH_SERVER_OPTS="-Dp2p.link.bandwidth=64KiB -Dp2p.link.loss=0 -Dp2p.link.horizon.ms=120000 -Dp2p.node.capacity=1GB"
+replicas=${1:-2}
+BENCH_SERVER_OPTS="-Dp2p.replicas=$replicas -Dp2p.link.bandwidth=64KiB -Dp2p.link.loss=0 -Dp2p.link.horizon.ms=120000 -Dp2p.node.capacity=1GB"
 source "$(dirname "$0")/server.sh"
 
 link() {  # node bandwidth loss
@@ -70,18 +71,19 @@ rm -rf "$data"
 
 err() { calc "round(($1 - $2) * 100 / $2, 2)"; }
 body=$(cat <<TXT
-## Network fidelity ($(date -u +%Y-%m-%d), $(nproc) cores)
+## Network fidelity with $replicas replica(s) ($(date -u +%Y-%m-%d), $(nproc) cores)
 
-Script: \`bench/network-fidelity.sh\`. Links at 65,536 B/s with 1-10 ms delay and no loss; "measured" is
+Script: \`bench/network-fidelity.sh $replicas\`. Every chunk stored $replicas time(s) (with one node up, once).
+Links at 65,536 B/s with 1-10 ms delay and no loss; "measured" is
 the client's wall time for an upload with \`?wait=true\` (HTTP, chunking and the last acknowledgement
 included); "model" is the link model's expected time for the same transfer (\`GET /api/transfers/{id}\`).
-The ideal for 2.5 MB assumes its bytes split evenly over 5 links; in 64 KiB chunks the busiest link
-carries 8 full chunks, which the model counts.
+The ideal for 2.5 MB assumes its bytes ($replicas copies) split evenly over 5 links; in 64 KiB chunks the
+busiest link carries whole chunks, which the model counts.
 
 | transfer | ideal | model | measured | measured vs model |
 |---|---|---|---|---|
 | 1 MiB to one node | 16.00 s | ${one_model} s | ${one_measured} s | $(err "$one_measured" "$one_model") % |
-| 2.5 MB over 5 nodes | 7.63 s | ${spread_model} s | ${spread_measured} s | $(err "$spread_measured" "$spread_model") % |
+| 2.5 MB over 5 nodes | $(calc "round(7.63 * $replicas, 2)") s | ${spread_model} s | ${spread_measured} s | $(err "$spread_measured" "$spread_model") % |
 
 Concurrent transfers sharing one link (configured 65,536 B/s; goodput = all bytes / wall time):
 
@@ -93,5 +95,5 @@ once (so they wait in the broker, not in threads): ${idle_threads} idle, at most
 transfer (${samples} samples, every 0.5 s).
 TXT
 )
-write_section "network-fidelity" "$body"
+write_section "network-fidelity-$replicas" "$body"
 echo "$body"

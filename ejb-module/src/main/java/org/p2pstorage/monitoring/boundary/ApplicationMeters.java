@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -18,6 +19,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -73,6 +76,7 @@ public class ApplicationMeters {
 
     @PostConstruct
     void register() {
+        removeMeters(); // a redeployment finds the meters of the one before, bound to its beans
         Recent<NetworkStatistics> traffic = keep(new Recent<>(links::statistics, FRESH));
         for (InterfaceStatistics link : traffic.get().interfaces()) {
             Tags tags = Tags.of("interface", link.id(), "address", link.address());
@@ -103,6 +107,16 @@ public class ApplicationMeters {
         counter("p2p.scrub.passes", Tags.empty(), scrub, s -> s.get().passes());
         gauge("p2p.scrub.pass.progress", Tags.empty(), scrub, ApplicationMeters::passProgress);
         LOG.log(Level.INFO, "application meters registered for {0} interfaces", traffic.get().interfaces().size());
+    }
+
+    /**
+     * The registry outlives the deployment: the meters read here (not the counters the beans keep) must not
+     * go on reading beans that are gone, nor shadow those of the next deployment.
+     */
+    @PreDestroy
+    void removeMeters() {
+        registry.getMeters().stream().filter(meter -> meter.getId().getName().startsWith("p2p."))
+                .filter(meter -> meter instanceof Gauge || meter instanceof FunctionCounter).forEach(registry::remove);
     }
 
     /**

@@ -24,15 +24,19 @@ import org.p2pstorage.failure.boundary.FailureMapper;
 import org.p2pstorage.failure.entity.Failure;
 
 /**
- * {@code GET /api/files/download/{fileId}}: the bytes of the caller's file, with {@code Content-Length},
+ * {@code GET /api/files/download/{fileId}} (and {@code /drive/download/{fileId}} for the portal's
+ * buttons, signed in by the portal's session): the bytes of the caller's file, with {@code Content-Length},
  * {@code Content-Disposition} and {@code Repr-Digest}. It is a servlet of its own (its path is more specific
  * than the REST servlet's {@code /api/*}) because a throttled download must not hold a thread while its
  * chunks cross the simulated links: the request goes asynchronous, a {@link ChunkPump} writes each chunk
  * when the link model says it arrives (woken by the managed scheduler) and only while the client can take
  * it (woken by the container's non-blocking output). Errors before the first byte are the API's JSON.
  */
-@WebServlet(urlPatterns = "/api/files/download/*", asyncSupported = true)
+@WebServlet(urlPatterns = {"/api/files/download/*", DownloadServlet.PORTAL_PATH + "*"}, asyncSupported = true)
 public class DownloadServlet extends HttpServlet {
+
+    /** Where the portal's download buttons send the browser: signed in by the portal's session, not a token. */
+    static final String PORTAL_PATH = "/drive/download/";
 
     private static final Jsonb JSON = JsonbBuilder.create();
 

@@ -95,6 +95,11 @@ class DriveTransfers implements Serializable {
             }
             if (uploaded != null) {
                 FileActions.sayIfChanged(name, uploaded.name());
+                // Watched from its answer on: an upload that ends before the next poll still shows as done.
+                TransferProgress progress = FacesFailures.attempt(() -> uploads.progress(owner, uploaded.fileId()));
+                if (progress != null) {
+                    watch.update(progress);
+                }
             }
             if (uploaded != null && (watch.claimCancelled(name, uploaded.fileId()) || watch.isCancelled(uploaded.fileId()))) {
                 FacesFailures.info("upload of " + name + " cancelled");

@@ -23,7 +23,6 @@ import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.catalog.entity.TransferProgress;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.StreamedContent;
 
 /**
  * My Drive: the caller's folders (open, a breadcrumb) and files as a list
@@ -172,8 +171,8 @@ public class DriveView implements Serializable {
         return transfers.duplicateName();
     }
 
-    public StreamedContent download(FileSummary file) {
-        return FileActions.download(downloads, client.username(), file.fileId(), file.name());
+    public void download(FileSummary file) {
+        FileActions.download(downloads, client.username(), file.fileId(), file.name());
     }
 
     /**

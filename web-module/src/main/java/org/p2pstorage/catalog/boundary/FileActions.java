@@ -6,12 +6,10 @@ import java.util.Collection;
 
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 
-import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.failure.entity.Failure;
-import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.StreamedContent;
 
 /**
  * What My Drive and File details do alike with one file: a download that, when the network cannot serve
@@ -23,29 +21,33 @@ final class FileActions {
     private FileActions() {
     }
 
-    static StreamedContent download(Downloads files, String owner, String fileId, String name) {
-        Download download;
+    /**
+     * Checks that the file can be downloaded now, then sends the browser to the download servlet
+     * ({@code /drive/download/<id>}, signed in by the portal's session), which streams it without a
+     * waiting thread as the API's download does; a file that cannot be served is explained on the page.
+     */
+    static void download(Downloads files, String owner, String fileId, String name) {
         try {
-            download = files.download(owner, fileId);
+            files.download(owner, fileId);
         } catch (Failure failure) {
-            return refused(name, failure);
+            refused(name, failure);
+            return;
         } catch (EJBException e) {
             if (e.getCause() instanceof Failure failure) {
-                return refused(name, failure);
+                refused(name, failure);
+                return;
             }
             throw e;
         }
-        return DefaultStreamedContent.builder().name(download.name()).contentType("application/octet-stream")
-                .contentLength(download.size()).writer(out -> {
-                    try {
-                        files.write(download, out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).build();
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + DownloadServlet.PORTAL_PATH + fileId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static StreamedContent refused(String name, Failure failure) {
+    private static void refused(String name, Failure failure) {
         String why = switch (failure.kind()) {
             case UNAVAILABLE -> "every copy of a part of it is on a stopped node; try again once one is back";
             case CORRUPT -> "part of it is missing or damaged on its node";
@@ -55,7 +57,6 @@ final class FileActions {
         };
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                 "“" + name + "” cannot be downloaded: " + why + ".", null));
-        return null;
     }
 
     /**

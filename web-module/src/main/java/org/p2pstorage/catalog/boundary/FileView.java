@@ -20,7 +20,6 @@ import org.p2pstorage.failure.boundary.FacesFailures;
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.network.entity.NodeView;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.StreamedContent;
 
 /**
  * File details: size, SHA-256, dates, the file's actions (download, rename, delete) and the chunk map:
@@ -71,8 +70,10 @@ public class FileView implements Serializable {
         }
     }
 
-    public StreamedContent download() {
-        return details == null ? null : FileActions.download(downloads, client.username(), id, details.name());
+    public void download() {
+        if (details != null) {
+            FileActions.download(downloads, client.username(), id, details.name());
+        }
     }
 
     public void startRename() {
