@@ -164,16 +164,6 @@ unmeasured ones; times in ms (\`time_total\`, or \`time_starttransfer\` for the 
 | first byte of the 256 MiB download | $b50 | $b95 | $b99 |
 
 Generating the rows took ${generated_s} s."
-python3 - "$root/docs/benchmarks.md" "$name" "$body" <<'PY'
-import sys, re
-path, name, body = sys.argv[1:4]
-text = open(path).read()
-start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-section = f"{start}\n{body.rstrip()}\n{end}"
-if start in text:
-    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: section, text, flags=re.S)
-else:
-    text = text.rstrip() + "\n\n" + section + "\n"
-open(path, "w").write(text)
-PY
+source "$root/bench/report.sh"
+write_section "$name" "$body"
 echo "Written to docs/benchmarks.md ($name)."
