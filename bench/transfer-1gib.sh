@@ -62,6 +62,7 @@ for replicas in 1 2; do
     heap_after=$(heap_used_mib)
     rm -f "$work/output.bin"
     echo "$replicas ${up#* } ${down#* } $heap_before $heap_upload $heap_after" >> "$work/results"
+    grep -q 'Using AIO Journal' "$bench_dir/server.log" && echo AIO > "$work/journal" || echo NIO > "$work/journal"
   )
 done
 rm -f "$file"
@@ -83,7 +84,7 @@ body=$(cat <<TXT
 Script: \`bench/transfer-1gib.sh $size_mib\`. One raw upload of random bytes (\`?wait=true\`: from the
 client's start until every copy is acknowledged, the file AVAILABLE), then one download, byte-identical
 (SHA-256 checked, every chunk verified by the server). Embedded H2 and Artemis, 5 nodes, 64 KiB chunks,
-links unthrottled; a fresh server for each replication factor. The peer, in the same run: nginx
+links unthrottled; a fresh server for each replication factor; Artemis journal: $(cat "$work/journal"). The peer, in the same run: nginx
 $(nginx -v 2>&1 | cut -d/ -f2) (Debian's nginx-light, 2 workers) writing the same file with WebDAV \`PUT\`
 ($(mb "$nginx_put") MB/s) and serving it with \`GET\` ($(mb "$nginx_get") MB/s), median of three each,
 on loopback. Ratio = nginx's time / ours (1.0 = as fast as nginx).
