@@ -118,6 +118,11 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Waits until no PrimeFaces Ajax request is queued or running, so that the next click acts on the page it answered. */
+    void ajaxIdle() {
+        until(d -> Boolean.TRUE.equals(script("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();")));
+    }
+
     /** Scrolls the element to the middle of the window, away from the sticky header. */
     private WebElement centre(WebElement element) {
         script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);

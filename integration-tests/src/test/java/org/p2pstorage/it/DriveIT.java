@@ -73,17 +73,13 @@ class DriveIT {
             browser.go("/catalog/drive.xhtml");
             browser.until(d -> names(browser).size() == 3);
 
-            browser.click(header(browser, "Name"));
-            browser.until(d -> names(browser).equals(List.of("a-large.txt", "b-middle.txt", "c-small.txt")));
-            browser.click(header(browser, "Name"));
-            browser.until(d -> names(browser).equals(List.of("c-small.txt", "b-middle.txt", "a-large.txt")));
-            browser.click(header(browser, "Size"));
-            browser.until(d -> names(browser).equals(List.of("c-small.txt", "b-middle.txt", "a-large.txt")));
-            browser.click(header(browser, "Size"));
-            browser.until(d -> names(browser).equals(List.of("a-large.txt", "b-middle.txt", "c-small.txt")));
-            browser.click(header(browser, "Modified"));
-            browser.until(d -> names(browser).equals(List.of("b-middle.txt", "c-small.txt", "a-large.txt")));
+            sortBy(browser, "Name", List.of("a-large.txt", "b-middle.txt", "c-small.txt"));
+            sortBy(browser, "Name", List.of("c-small.txt", "b-middle.txt", "a-large.txt"));
+            sortBy(browser, "Size", List.of("c-small.txt", "b-middle.txt", "a-large.txt"));
+            sortBy(browser, "Size", List.of("a-large.txt", "b-middle.txt", "c-small.txt"));
+            sortBy(browser, "Modified", List.of("b-middle.txt", "c-small.txt", "a-large.txt"));
             browser.click(header(browser, "Status"));
+            browser.ajaxIdle();
             browser.until(d -> names(browser).size() == 3);
             assertFalse(browser.text().contains("No files yet"));
         }
@@ -251,6 +247,17 @@ class DriveIT {
             admin.put("/api/network/nodes/Node_0" + n + "/link",
                     "{\"bandwidthBytesPerSecond\":65536,\"delayMinMs\":1,\"delayMaxMs\":5,\"lossRate\":0.01}");
         }
+    }
+
+    /**
+     * Clicks a column's header once the page is idle and waits for the rows in that order: a sort that gives
+     * the order already shown must not let the next click land while its request still runs.
+     */
+    private static void sortBy(Browser browser, String title, List<String> expected) {
+        browser.ajaxIdle();
+        browser.click(header(browser, title));
+        browser.ajaxIdle();
+        browser.until(d -> names(browser).equals(expected));
     }
 
     static By header(Browser browser, String title) {

@@ -49,7 +49,8 @@ class DriveTransfers implements Serializable {
         List<FileSummary> running = files.transferring(owner);
         Set<String> ids = new LinkedHashSet<>();
         running.forEach(f -> ids.add(f.fileId()));
-        List<String> ended = watch.watched().stream().filter(id -> !ids.contains(id)).toList();
+        List<String> watched = watch.watched();
+        List<String> ended = watched.stream().filter(id -> !ids.contains(id)).toList();
         List<FileSummary> seen = new ArrayList<>(running);
         seen.addAll(ended.isEmpty() ? List.of() : files.summaries(owner, ended));
         for (FileSummary file : seen) {
@@ -67,7 +68,7 @@ class DriveTransfers implements Serializable {
                 ids.remove(file.fileId());
             }
         }
-        watch.keepOnly(List.copyOf(ids));
+        watch.forget(watched, ids);
         order = List.copyOf(ids);
         transferring = running.stream().filter(f -> !watch.isCancelled(f.fileId())).toList();
     }

@@ -45,9 +45,15 @@ public class TransferWatch implements Serializable {
         return progress.containsKey(fileId);
     }
 
-    void keepOnly(List<String> fileIds) {
-        progress.keySet().retainAll(fileIds);
-        cancelledIds.retainAll(fileIds);
+    /**
+     * Forgets the files that were watched when a refresh began and were not found by it (deleted meanwhile).
+     * Only those: a cancel or an upload's answer that came while the refresh ran is kept, never lost to it.
+     */
+    void forget(List<String> watchedBefore, Set<String> found) {
+        watchedBefore.stream().filter(id -> !found.contains(id)).forEach(id -> {
+            progress.remove(id);
+            cancelledIds.remove(id);
+        });
     }
 
     List<TransferProgress> inOrder(List<String> fileIds) {

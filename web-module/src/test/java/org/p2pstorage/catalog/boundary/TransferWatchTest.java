@@ -42,4 +42,15 @@ class TransferWatchTest {
         assertTrue(watch.isCancelled("g"));
         assertFalse(watch.claimCancelled("slides.pdf", "h"));
     }
+
+    @Test
+    void aCancelThatCameWhileARefreshRanIsNotForgottenByIt() {
+        TransferWatch watch = new TransferWatch();
+        watch.update(at(1, 100, 10, null));
+        List<String> watchedBefore = watch.watched();
+        watch.cancel("g");
+        watch.forget(watchedBefore, java.util.Set.of());
+        assertTrue(watch.isCancelled("g"), "cancelled after the refresh began: kept");
+        assertFalse(watch.watches("f"), "watched before and not found: deleted meanwhile, forgotten");
+    }
 }
