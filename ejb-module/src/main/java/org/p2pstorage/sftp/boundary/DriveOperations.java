@@ -15,6 +15,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.p2pstorage.account.boundary.Accounts;
+import org.p2pstorage.account.entity.AccountView;
 import org.p2pstorage.catalog.boundary.Downloads;
 import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.boundary.Folders;
@@ -24,6 +26,7 @@ import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.sftp.control.DriveTree;
 import org.p2pstorage.sftp.control.IoFailure;
+import org.p2pstorage.sftp.control.QuotaLimit;
 import org.p2pstorage.sftp.control.ReadChannel;
 import org.p2pstorage.sftp.control.UploadChannel;
 import org.p2pstorage.sftp.entity.DriveEntry;
@@ -37,6 +40,7 @@ import org.p2pstorage.sftp.entity.DriveEntry;
 public class DriveOperations {
 
     private final String owner;
+    private final Accounts accounts;
     private final Folders folders;
     private final Files files;
     private final Uploads uploads;
@@ -44,9 +48,10 @@ public class DriveOperations {
     private final Executor workers;
     private final Duration settleWait;
 
-    public DriveOperations(String owner, Folders folders, Files files, Uploads uploads, Downloads downloads,
+    public DriveOperations(String owner, Accounts accounts, Folders folders, Files files, Uploads uploads, Downloads downloads,
                            Executor workers, Duration settleWait) {
         this.owner = owner;
+        this.accounts = accounts;
         this.folders = folders;
         this.files = files;
         this.uploads = uploads;
@@ -186,8 +191,10 @@ public class DriveOperations {
             throw new FileAlreadyExistsException(path.toString(), null,
                     "a file of that name is already there; remove or rename it first");
         }
+        AccountView account = call(path, () -> accounts.me(owner));
         return new UploadChannel(content -> {
-            UploadResponse sent = uploads.upload(owner, name, content, -1);
+            UploadResponse sent = uploads.upload(owner, name,
+                    new QuotaLimit(content, account.quotaBytes(), account.usedBytes()), -1);
             if (parent.id() != null) {
                 files.move(owner, sent.fileId(), parent.id());
             }

@@ -23,6 +23,8 @@ import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
+import org.apache.sshd.sftp.server.UnsupportedAttributePolicy;
+import org.p2pstorage.account.boundary.Accounts;
 import org.p2pstorage.catalog.boundary.Downloads;
 import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.boundary.Folders;
@@ -38,6 +40,7 @@ import org.p2pstorage.sftp.control.UploadChannel;
  */
 public class DriveSftp implements FileSystemFactory {
 
+    private final Accounts accounts;
     private final Folders folders;
     private final Files files;
     private final Uploads uploads;
@@ -46,8 +49,9 @@ public class DriveSftp implements FileSystemFactory {
     private final Duration settleWait;
     private final DriveFileSystemProvider provider = new DriveFileSystemProvider();
 
-    public DriveSftp(Folders folders, Files files, Uploads uploads, Downloads downloads, Executor workers,
+    public DriveSftp(Accounts accounts, Folders folders, Files files, Uploads uploads, Downloads downloads, Executor workers,
                      Duration settleWait) {
+        this.accounts = accounts;
         this.folders = folders;
         this.files = files;
         this.uploads = uploads;
@@ -61,6 +65,7 @@ public class DriveSftp implements FileSystemFactory {
         SftpSubsystemFactory factory = new SftpSubsystemFactory();
         factory.setExecutorServiceProvider(() -> new SshThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads));
+        factory.setUnsupportedAttributePolicy(UnsupportedAttributePolicy.Ignore);
         factory.setFileSystemAccessor(new SftpFileSystemAccessor() {
             @Override
             public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle handle, Path file, String id,
@@ -86,7 +91,7 @@ public class DriveSftp implements FileSystemFactory {
 
     @Override
     public FileSystem createFileSystem(SessionContext session) {
-        return new DriveFileSystem(provider, new DriveOperations(session.getUsername(), folders, files, uploads,
+        return new DriveFileSystem(provider, new DriveOperations(session.getUsername(), accounts, folders, files, uploads,
                 downloads, workers, settleWait));
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A file an SFTP client reads: one verified download, written by its own thread into a small queue of
  * pieces ({@link #PIECES} of {@link #PIECE_BYTES}) that the client's reads take in order, so memory stays
- * the same whatever the file's size. Reads must go forward (every client reads a get so); a read further
+ * the same whatever the file's size. A read is filled to the end of the file (a short read makes
+ * OpenSSH ask again for what it missed, behind reads it has already sent). Reads must go forward (every client reads a get so); a read further
  * on skips what lies between. Closing stops the download.
  */
 public class ReadChannel implements SeekableByteChannel {
@@ -72,9 +73,6 @@ public class ReadChannel implements SeekableByteChannel {
             offset += n;
             consumed += n;
             total += n;
-            if (pieces.isEmpty() && offset >= current.length) {
-                break;
-            }
         }
         position = consumed;
         return total == 0 ? -1 : total;
