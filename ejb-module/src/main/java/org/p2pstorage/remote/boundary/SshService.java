@@ -3,6 +3,8 @@ package org.p2pstorage.remote.boundary;
 import java.io.IOException;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,6 +45,7 @@ import org.p2pstorage.remote.control.PortOffset;
 import org.p2pstorage.remote.control.RemoteCommand;
 import org.p2pstorage.remote.control.RemoteCommands;
 import org.p2pstorage.remote.control.RemoteShell;
+import org.p2pstorage.sftp.boundary.DriveSftp;
 
 /**
  * The SSH server of the seed's SSH handler, inside the application (Apache MINA SSHD), on
@@ -50,7 +53,7 @@ import org.p2pstorage.remote.control.RemoteShell;
  * the keys users add through {@code /api/auth/ssh-keys}; the host key is generated once and kept in the
  * data folder ({@code ssh/host-key}), so clients see the same host across restarts. A command runs from
  * a fixed set ({@link RemoteCommands}), alone or at the {@link RemoteShell}'s prompt, never an
- * operating-system shell. Its threads come from the
+ * operating-system shell. Its SFTP subsystem ({@link DriveSftp}) serves the user's drive. Its threads come from the
  * container's managed thread factory.
  */
 @Singleton
@@ -111,6 +114,9 @@ public class SshService {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, line) -> new RemoteCommand(line, commands, this::admin, workers));
         server.setShellFactory(channel -> new RemoteShell(commands, this::admin, workers));
+        DriveSftp drive = new DriveSftp(accounts, folders, files, uploads, downloads, workers, Duration.ofMinutes(30));
+        server.setFileSystemFactory(drive);
+        server.setSubsystemFactories(List.of(drive.subsystem(threads)));
         try {
             server.start();
             LOG.log(Level.INFO, "SSH server listening on port {0} (public keys from /api/auth/ssh-keys)", String.valueOf(port));

@@ -1,0 +1,238 @@
+package org.p2pstorage.sftp.boundary;
+
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.p2pstorage.account.boundary.Accounts;
+import org.p2pstorage.account.entity.AccountView;
+import org.p2pstorage.catalog.boundary.Downloads;
+import org.p2pstorage.catalog.boundary.Files;
+import org.p2pstorage.catalog.boundary.Folders;
+import org.p2pstorage.catalog.boundary.Uploads;
+import org.p2pstorage.catalog.entity.Download;
+import org.p2pstorage.catalog.entity.UploadResponse;
+import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.sftp.control.DriveTree;
+import org.p2pstorage.sftp.control.IoFailure;
+import org.p2pstorage.sftp.control.QuotaLimit;
+import org.p2pstorage.sftp.control.ReadChannel;
+import org.p2pstorage.sftp.control.UploadChannel;
+import org.p2pstorage.sftp.entity.DriveEntry;
+
+/**
+ * What an SFTP session does to its user's drive, through the catalog's boundaries exactly as REST does:
+ * folders through {@link Folders}, renames, moves and deletions through {@link Files}, a put as one
+ * {@link Uploads#upload upload} (shown once it has settled), a get as one verified {@link Downloads download}.
+ * Every call carries the session's user, so another user's files are not there at all.
+ */
+public class DriveOperations {
+
+    private final String owner;
+    private final Accounts accounts;
+    private final Folders folders;
+    private final Files files;
+    private final Uploads uploads;
+    private final Downloads downloads;
+    private final Executor workers;
+    private final Duration settleWait;
+
+    public DriveOperations(String owner, Accounts accounts, Folders folders, Files files, Uploads uploads, Downloads downloads,
+                           Executor workers, Duration settleWait) {
+        this.owner = owner;
+        this.accounts = accounts;
+        this.folders = folders;
+        this.files = files;
+        this.uploads = uploads;
+        this.downloads = downloads;
+        this.workers = workers;
+        this.settleWait = settleWait;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    private DriveTree tree() throws IOException {
+        try {
+            return new DriveTree(folders.folders(owner), files.list(owner));
+        } catch (RuntimeException e) {
+            throw IoFailure.of(e, "/");
+        }
+    }
+
+    public Optional<DriveEntry> find(DrivePath path) throws IOException {
+        if (path.known() != null) {
+            return Optional.of(path.known());
+        }
+        return tree().resolve(path.fromTop());
+    }
+
+    public DriveEntry entry(DrivePath path) throws IOException {
+        return find(path).orElseThrow(() -> new NoSuchFileException(path.toString()));
+    }
+
+    private DriveEntry folder(DrivePath path) throws IOException {
+        DriveEntry entry = entry(path);
+        if (!entry.folder()) {
+            throw new NotDirectoryException(path.toString());
+        }
+        return entry;
+    }
+
+    private DrivePath parent(DrivePath path) {
+        DrivePath absolute = (DrivePath) path.toAbsolutePath().normalize();
+        DrivePath parent = absolute.getParent();
+        return parent == null ? absolute.getRoot() : parent;
+    }
+
+    private static String name(DrivePath path) throws IOException {
+        DrivePath last = ((DrivePath) path.toAbsolutePath().normalize()).getFileName();
+        if (last == null) {
+            throw new IOException("the top of the drive has no name");
+        }
+        return last.toString();
+    }
+
+    /** The entries of a folder, as paths that carry them. */
+    public List<DrivePath> children(DrivePath dir) throws IOException {
+        DrivePath absolute = (DrivePath) dir.toAbsolutePath().normalize();
+        DriveTree tree = tree();
+        DriveEntry folder = tree.resolve(absolute.fromTop()).orElseThrow(() -> new NoSuchFileException(dir.toString()));
+        if (!folder.folder()) {
+            throw new NotDirectoryException(dir.toString());
+        }
+        DriveFileSystem fs = absolute.getFileSystem();
+        return tree.children(folder.id()).stream().map(entry -> {
+            List<String> names = new java.util.ArrayList<>(absolute.fromTop());
+            names.add(entry.name());
+            return new DrivePath(fs, "/", names, entry);
+        }).toList();
+    }
+
+    public void mkdir(DrivePath path) throws IOException {
+        String name = name(path);
+        DriveEntry parent = folder(parent(path));
+        if (find(path).isPresent()) {
+            throw new FileAlreadyExistsException(path.toString());
+        }
+        call(path, () -> folders.createFolder(owner, parent.id(), name));
+    }
+
+    public void remove(DrivePath path) throws IOException {
+        DriveEntry entry = entry(path);
+        if (entry.isTop()) {
+            throw new IOException("the top of the drive cannot be removed");
+        }
+        call(path, () -> {
+            if (entry.folder()) {
+                folders.deleteFolder(owner, entry.id());
+            } else {
+                files.delete(owner, entry.id());
+            }
+            return null;
+        });
+    }
+
+    /** Renames, and moves a file to another folder; a folder is renamed where it is. */
+    public void rename(DrivePath from, DrivePath to) throws IOException {
+        DriveEntry entry = entry(from);
+        if (entry.isTop()) {
+            throw new IOException("the top of the drive cannot be renamed");
+        }
+        if (find(to).isPresent()) {
+            throw new FileAlreadyExistsException(to.toString());
+        }
+        DriveEntry target = folder(parent(to));
+        String name = name(to);
+        call(from, () -> {
+            if (entry.folder()) {
+                if (!Objects.equals(entry.parentId(), target.id())) {
+                    throw Failure.invalid("a folder is renamed where it is; it cannot move to another folder");
+                }
+                folders.rename(owner, entry.id(), name);
+                return null;
+            }
+            if (!Objects.equals(entry.parentId(), target.id())) {
+                files.move(owner, entry.id(), target.id());
+            }
+            if (!entry.name().equals(name)) {
+                files.rename(owner, entry.id(), name);
+            }
+            return null;
+        });
+    }
+
+    public SeekableByteChannel read(DrivePath path) throws IOException {
+        DriveEntry entry = entry(path);
+        if (entry.folder()) {
+            throw new IOException(path + " is a folder");
+        }
+        Download download = call(path, () -> downloads.download(owner, entry.id()));
+        return new ReadChannel(download.size(), out -> downloads.write(download, out), workers);
+    }
+
+    /** A new file, uploaded as the client writes it; an existing name is refused, never overwritten. */
+    public UploadChannel write(DrivePath path) throws IOException {
+        String name = name(path);
+        DriveEntry parent = folder(parent(path));
+        if (find(path).isPresent()) {
+            throw new FileAlreadyExistsException(path.toString(), null,
+                    "a file of that name is already there; remove or rename it first");
+        }
+        AccountView account = call(path, () -> accounts.me(owner));
+        return new UploadChannel(content -> {
+            UploadResponse sent = uploads.upload(owner, name,
+                    new QuotaLimit(content, account.quotaBytes(), account.usedBytes()), -1);
+            if (parent.id() != null) {
+                files.move(owner, sent.fileId(), parent.id());
+            }
+            UploadResponse settled = settled(sent);
+            if ("FAILED".equals(settled.status())) {
+                throw new Failure(Failure.Kind.UNAVAILABLE, settled.failure() == null
+                        ? "the upload failed: its chunks could not all be stored" : settled.failure());
+            }
+            return sent.fileId();
+        }, workers);
+    }
+
+    private UploadResponse settled(UploadResponse sent) {
+        if (!"TRANSFERRING".equals(sent.status())) {
+            return sent;
+        }
+        CompletableFuture<UploadResponse> done = new CompletableFuture<>();
+        uploads.whenSettled(sent.fileId(), settleWait, done::complete);
+        try {
+            return done.get(settleWait.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure(Failure.Kind.INTERNAL, "interrupted while the upload settled");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new Failure(Failure.Kind.UNAVAILABLE, "the upload did not settle in " + settleWait);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run();
+    }
+
+    private static <T> T call(DrivePath path, Call<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw IoFailure.of(e, path.toString());
+        }
+    }
+}

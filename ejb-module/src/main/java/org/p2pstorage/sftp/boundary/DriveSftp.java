@@ -1,0 +1,97 @@
+package org.p2pstorage.sftp.boundary;
+
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystem;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.sshd.common.file.FileSystemFactory;
+import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.common.util.threads.SshThreadPoolExecutor;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpEventListener;
+import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.apache.sshd.sftp.server.SftpSubsystemProxy;
+import org.apache.sshd.sftp.server.UnsupportedAttributePolicy;
+import org.p2pstorage.account.boundary.Accounts;
+import org.p2pstorage.catalog.boundary.Downloads;
+import org.p2pstorage.catalog.boundary.Files;
+import org.p2pstorage.catalog.boundary.Folders;
+import org.p2pstorage.catalog.boundary.Uploads;
+import org.p2pstorage.sftp.control.UploadChannel;
+
+/**
+ * The SFTP subsystem of the SSH server: each session sees its user's drive as a file system
+ * ({@link DriveFileSystem}), so OpenSSH {@code sftp} and {@code scp} (which uses SFTP since OpenSSH 9),
+ * rclone and FileZilla work unchanged. A put is one upload through the simulated network; a get one
+ * verified download. A file's handle that the client closes itself ends its upload; a handle closed
+ * because the session broke off leaves nothing.
+ */
+public class DriveSftp implements FileSystemFactory {
+
+    private final Accounts accounts;
+    private final Folders folders;
+    private final Files files;
+    private final Uploads uploads;
+    private final Downloads downloads;
+    private final Executor workers;
+    private final Duration settleWait;
+    private final DriveFileSystemProvider provider = new DriveFileSystemProvider();
+
+    public DriveSftp(Accounts accounts, Folders folders, Files files, Uploads uploads, Downloads downloads, Executor workers,
+                     Duration settleWait) {
+        this.accounts = accounts;
+        this.folders = folders;
+        this.files = files;
+        this.uploads = uploads;
+        this.downloads = downloads;
+        this.workers = workers;
+        this.settleWait = settleWait;
+    }
+
+    /** The subsystem factory to register with the server; its request threads come from {@code threads}. */
+    public SftpSubsystemFactory subsystem(ThreadFactory threads) {
+        SftpSubsystemFactory factory = new SftpSubsystemFactory();
+        factory.setExecutorServiceProvider(() -> new SshThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads));
+        factory.setUnsupportedAttributePolicy(UnsupportedAttributePolicy.Ignore);
+        factory.setFileSystemAccessor(new SftpFileSystemAccessor() {
+            @Override
+            public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle handle, Path file, String id,
+                                                Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+                return file.getFileSystem().provider().newByteChannel(file, options, attrs);
+            }
+        });
+        factory.addSftpEventListener(new SftpEventListener() {
+            @Override
+            public void closing(ServerSession session, String remoteHandle, Handle localHandle) {
+                if (localHandle instanceof FileHandle file && file.getFileChannel() instanceof UploadChannel upload) {
+                    upload.commit();
+                }
+            }
+        });
+        return factory;
+    }
+
+    @Override
+    public Path getUserHomeDir(SessionContext session) {
+        return null;
+    }
+
+    @Override
+    public FileSystem createFileSystem(SessionContext session) {
+        return new DriveFileSystem(provider, new DriveOperations(session.getUsername(), accounts, folders, files, uploads,
+                downloads, workers, settleWait));
+    }
+}

@@ -1,0 +1,221 @@
+package org.p2pstorage.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SFTP with Debian's OpenSSH {@code sftp} and {@code scp}: the user's drive as folders and files, a put
+ * uploaded through the network and shown in REST, a get byte-identical, another user's drive invisible,
+ * a client killed mid-put leaving nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SftpIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @TempDir
+    Path folder;
+
+    private final Api alice = Api.suiteUser();
+    private final Api admin = Api.suiteAdmin();
+
+    @AfterEach
+    void cleanUp() {
+        for (JsonObject file : alice.get("/api/files/list").array().getValuesAs(JsonObject.class)) {
+            alice.delete("/api/files/" + file.getString("fileId"));
+        }
+        for (JsonObject f : alice.get("/api/folders").array().getValuesAs(JsonObject.class)) {
+            alice.delete("/api/folders/" + f.getString("folderId"));
+        }
+        admin.put("/api/users/" + alice.username() + "/quota", "{\"quotaBytes\":null}");
+    }
+
+    private Path aliceKey() throws Exception {
+        Path key = OpenSsh.newKey(folder, "id_alice");
+        Api.Answer added = alice.postJson("/api/auth/ssh-keys", Json.createObjectBuilder().add("name", "laptop")
+                .add("publicKey", Files.readString(Path.of(key + ".pub"))).build());
+        assertEquals(201, added.status(), added.body());
+        return key;
+    }
+
+    private Path local(String name, RandomContent content) throws Exception {
+        Path file = folder.resolve(name);
+        try (InputStream in = content.stream()) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    private List<JsonObject> files() {
+        return alice.get("/api/files/list").array().getValuesAs(JsonObject.class);
+    }
+
+    @Test
+    void aPutIsAnUploadAndAGetGivesItBackByteForByte() throws Exception {
+        Path key = aliceKey();
+        RandomContent content = new RandomContent(50L * 1024 * 1024, 11);
+        local("big.bin", content);
+
+        OpenSsh.Run put = OpenSsh.sftp(folder, key, alice.username(), "mkdir docs\nput big.bin docs/big.bin\nls -l docs\n");
+        assertEquals(0, put.exit(), put.toString());
+        assertTrue(put.out().contains("big.bin"), put.out());
+
+        List<JsonObject> listed = files();
+        assertEquals(1, listed.size(), listed.toString());
+        JsonObject file = listed.get(0);
+        assertEquals("big.bin", file.getString("name"));
+        assertEquals("AVAILABLE", file.getString("status"), "shown once settled");
+        assertEquals(content.size(), file.getJsonNumber("size").longValue());
+        assertEquals(content.sha256(), file.getString("sha256"));
+        JsonObject docs = alice.get("/api/folders").array().getJsonObject(0);
+        assertEquals("docs", docs.getString("name"));
+        assertEquals(docs.getString("folderId"), file.getString("folderId"));
+
+        OpenSsh.Run get = OpenSsh.sftp(folder, key, alice.username(), "get docs/big.bin back.bin\n");
+        assertEquals(0, get.exit(), get.toString());
+        try (InputStream back = Files.newInputStream(folder.resolve("back.bin"))) {
+            assertEquals(content.sha256(), Digests.sha256(back));
+        }
+
+        OpenSsh.Run refused = OpenSsh.sftp(folder, key, alice.username(), "put big.bin docs/big.bin\n");
+        assertNotEquals(0, refused.exit(), "an existing name is never overwritten: " + refused);
+        assertEquals(1, files().size());
+    }
+
+    @Test
+    void mkdirRenameRmAndRmdirShowInRest() throws Exception {
+        Path key = aliceKey();
+        local("a.txt", new RandomContent(70_000, 3));
+
+        OpenSsh.Run made = OpenSsh.sftp(folder, key, alice.username(),
+                "mkdir one\nmkdir two\nput a.txt one/a.txt\nrename one/a.txt two/b.txt\nrename one uno\nls -1 two\n");
+        assertEquals(0, made.exit(), made.toString());
+        assertTrue(made.out().contains("b.txt"), made.out());
+        List<String> folders = new ArrayList<>();
+        String two = null;
+        for (JsonObject f : alice.get("/api/folders").array().getValuesAs(JsonObject.class)) {
+            folders.add(f.getString("name"));
+            if ("two".equals(f.getString("name"))) {
+                two = f.getString("folderId");
+            }
+        }
+        assertEquals(List.of("two", "uno"), folders.stream().sorted().toList());
+        JsonObject moved = files().get(0);
+        assertEquals("b.txt", moved.getString("name"));
+        assertEquals(two, moved.getString("folderId"), "renamed into another folder is moved there");
+
+        OpenSsh.Run notEmpty = OpenSsh.sftp(folder, key, alice.username(), "rmdir two\n");
+        assertNotEquals(0, notEmpty.exit(), "a folder with a file is not removed: " + notEmpty);
+
+        OpenSsh.Run removed = OpenSsh.sftp(folder, key, alice.username(), "rm two/b.txt\nrmdir two\nrmdir uno\nls -1\n");
+        assertEquals(0, removed.exit(), removed.toString());
+        assertTrue(files().isEmpty());
+        assertTrue(alice.get("/api/folders").array().isEmpty());
+    }
+
+    @Test
+    void anotherUserSeesNothingAndAKeyNeverAddedIsRefused() throws Exception {
+        Path key = aliceKey();
+        local("secret.txt", new RandomContent(10_000, 5));
+        assertEquals(0, OpenSsh.sftp(folder, key, alice.username(), "mkdir private\nput secret.txt private/secret.txt\n").exit());
+
+        Api bob = Api.suiteUser();
+        Path bobKey = OpenSsh.newKey(folder, "id_bob");
+        assertEquals(201, bob.postJson("/api/auth/ssh-keys", Json.createObjectBuilder().add("name", "bob")
+                .add("publicKey", Files.readString(Path.of(bobKey + ".pub"))).build()).status());
+        OpenSsh.Run look = OpenSsh.sftp(folder, bobKey, bob.username(), "ls -la\n");
+        assertEquals(0, look.exit(), look.toString());
+        assertTrue(!look.out().contains("private") && !look.out().contains("secret"), look.out());
+        OpenSsh.Run reach = OpenSsh.sftp(folder, bobKey, bob.username(), "get private/secret.txt stolen.txt\n");
+        assertNotEquals(0, reach.exit(), reach.toString());
+
+        Path stranger = OpenSsh.newKey(folder, "id_stranger");
+        OpenSsh.Run refused = OpenSsh.sftp(folder, stranger, alice.username(), "ls\n");
+        assertEquals(255, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("Permission denied"), refused.err());
+    }
+
+    @Test
+    void scpPutsAndGetsOverSftp() throws Exception {
+        Path key = aliceKey();
+        RandomContent content = new RandomContent(300_000, 9);
+        local("photo.jpg", content);
+        List<String> options = OpenSsh.options(key);
+        List<String> up = new ArrayList<>(List.of("scp", "-P", String.valueOf(OpenSsh.port())));
+        up.addAll(options);
+        up.addAll(List.of(folder.resolve("photo.jpg").toString(), alice.username() + "@localhost:photo.jpg"));
+        OpenSsh.Run put = OpenSsh.run(folder, up);
+        assertEquals(0, put.exit(), put.toString());
+        assertEquals(content.sha256(), files().get(0).getString("sha256"));
+
+        List<String> down = new ArrayList<>(List.of("scp", "-P", String.valueOf(OpenSsh.port())));
+        down.addAll(options);
+        down.addAll(List.of(alice.username() + "@localhost:photo.jpg", folder.resolve("copy.jpg").toString()));
+        OpenSsh.Run get = OpenSsh.run(folder, down);
+        assertEquals(0, get.exit(), get.toString());
+        try (InputStream back = Files.newInputStream(folder.resolve("copy.jpg"))) {
+            assertEquals(content.sha256(), Digests.sha256(back));
+        }
+    }
+
+    @Test
+    void aClientKilledMidPutLeavesNothing() throws Exception {
+        Path key = aliceKey();
+        long before = usedOnNodes();
+        local("huge.bin", new RandomContent(400L * 1024 * 1024, 13));
+        Path batch = Files.writeString(folder.resolve("put.sftp"), "put huge.bin\n");
+        List<String> line = new ArrayList<>(List.of("sftp", "-b", batch.toString(), "-P", String.valueOf(OpenSsh.port())));
+        line.addAll(OpenSsh.options(key));
+        line.add(alice.username() + "@localhost");
+        Process sftp = new ProcessBuilder(line).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("out.txt").toFile()).start();
+        try {
+            DurabilityIT.awaitTrue(() -> !files().isEmpty(), "the upload has started");
+        } finally {
+            sftp.destroyForcibly();
+            sftp.waitFor(30, TimeUnit.SECONDS);
+        }
+        DurabilityIT.awaitTrue(() -> files().isEmpty(), "the interrupted upload left no file");
+        DurabilityIT.awaitTrue(() -> usedOnNodes() == before, "the nodes hold exactly what they held before");
+        assertEquals(0, alice.get("/api/auth/me").json().getJsonNumber("usedBytes").longValue());
+    }
+
+    @Test
+    void aPutOverTheQuotaFailsAndLeavesNothing() throws Exception {
+        Path key = aliceKey();
+        assertEquals(200, admin.put("/api/users/" + alice.username() + "/quota", "{\"quotaBytes\":204800}").status());
+        local("large.bin", new RandomContent(1024 * 1024, 17));
+        OpenSsh.Run put = OpenSsh.sftp(folder, key, alice.username(), "put large.bin\n");
+        assertNotEquals(0, put.exit(), put.toString());
+        DurabilityIT.awaitTrue(() -> files().isEmpty(), "nothing was kept");
+    }
+
+    private long usedOnNodes() {
+        return admin.get("/api/network/nodes").array().getValuesAs(JsonObject.class).stream()
+                .mapToLong(node -> node.getJsonNumber("usedBytes").longValue()).sum();
+    }
+}
