@@ -20,6 +20,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
@@ -51,6 +52,7 @@ import org.p2pstorage.transfer.boundary.Links;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations") // every start-up bean depends on this one: none reads the catalog before it is migrated
 @DeclareRoles("admin")
 @PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
