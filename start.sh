@@ -24,8 +24,8 @@ cp ear/target/p2p-storage.ear "$deployments/"
   for _ in $(seq 1 180); do
     sleep 1
     if [ -f "$deployments/p2p-storage.ear.deployed" ]; then
-      printf '\n  p2p-storage is running (data in %s)\n    Portal: http://localhost:%s/\n    API:    http://localhost:%s/api/\n  Press Ctrl-C to stop.\n\n' \
-        "$P2P_DATA_DIR" "$http_port" "$http_port"
+      printf '\n  p2p-storage is running (data in %s, log in %s)\n    Portal: http://localhost:%s/\n    API:    http://localhost:%s/api/\n  Press Ctrl-C to stop.\n\n' \
+        "$P2P_DATA_DIR" "${P2P_LOG_DIR:-$P2P_DATA_DIR/log}" "$http_port" "$http_port"
       exit 0
     fi
     if [ -f "$deployments/p2p-storage.ear.failed" ]; then
@@ -35,4 +35,6 @@ cp ear/target/p2p-storage.ear "$deployments/"
   done
 ) &
 
-exec "$server/bin/standalone.sh" -c standalone-full.xml -Djboss.socket.binding.port-offset="$port_offset" "$@"
+# The server's log goes to the data folder (server.log), where it survives a rebuild or `mvn clean`.
+exec "$server/bin/standalone.sh" -c standalone-full.xml -Djboss.socket.binding.port-offset="$port_offset" \
+  -Djboss.server.log.dir="${P2P_LOG_DIR:-$P2P_DATA_DIR/log}" "$@"
