@@ -1,7 +1,6 @@
 package org.p2pstorage.remote.control;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,21 +16,19 @@ import io.grpc.stub.ServerCallStreamObserver;
  * for it (gRPC flow control), so a slow client slows the download instead of filling the server's memory.
  * A client that cancels makes the next write fail, which stops the download.
  */
-public class DownloadStream<M> extends OutputStream {
+public class DownloadStream<M> extends PieceStream {
 
     private final ServerCallStreamObserver<M> call;
     private final Function<ByteString, M> message;
-    private final byte[] buffer;
-    private int filled;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private volatile boolean cancelled;
 
     /** Must be made in the service method itself: it sets the call's ready and cancel handlers. */
     public DownloadStream(ServerCallStreamObserver<M> call, int messageBytes, Function<ByteString, M> message) {
+        super(messageBytes);
         this.call = call;
         this.message = message;
-        this.buffer = new byte[messageBytes];
         call.setOnReadyHandler(this::signal);
         call.setOnCancelHandler(() -> {
             cancelled = true;
@@ -44,35 +41,14 @@ public class DownloadStream<M> extends OutputStream {
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[]{(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        while (len > 0) {
-            int n = Math.min(len, buffer.length - filled);
-            System.arraycopy(b, off, buffer, filled, n);
-            filled += n;
-            off += n;
-            len -= n;
-            if (filled == buffer.length) {
-                send();
-            }
-        }
-    }
-
-    @Override
     public void flush() throws IOException {
-        if (filled > 0) {
-            send();
-        }
+        handOn();
     }
 
-    private void send() throws IOException {
+    @Override
+    protected void piece(byte[] bytes, int length) throws IOException {
         awaitReady();
-        call.onNext(message.apply(ByteString.copyFrom(buffer, 0, filled)));
-        filled = 0;
+        call.onNext(message.apply(ByteString.copyFrom(bytes, 0, length)));
     }
 
     private void awaitReady() throws IOException {

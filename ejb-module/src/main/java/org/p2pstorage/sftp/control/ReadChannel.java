@@ -10,6 +10,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
+import org.p2pstorage.remote.control.PieceStream;
+
 /**
  * A file an SFTP client reads: one verified download, written by its own thread into a small queue of
  * pieces ({@link #PIECES} of {@link #PIECE_BYTES}) that the client's reads take in order, so memory stays
@@ -133,43 +135,22 @@ public class ReadChannel implements SeekableByteChannel {
     }
 
     /** The download's side: cuts what it writes into pieces; fails once the client has closed the file. */
-    private final class Pieces extends OutputStream {
-        private byte[] buffer = new byte[PIECE_BYTES];
-        private int filled;
+    private final class Pieces extends PieceStream {
 
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[]{(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            while (len > 0) {
-                int n = Math.min(len, buffer.length - filled);
-                System.arraycopy(b, off, buffer, filled, n);
-                filled += n;
-                off += n;
-                len -= n;
-                if (filled == buffer.length) {
-                    send();
-                }
-            }
+        Pieces() {
+            super(PIECE_BYTES);
         }
 
         @Override
         public void close() throws IOException {
-            if (filled > 0) {
-                send();
-            }
+            handOn();
         }
 
-        private void send() throws IOException {
-            byte[] piece = filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled);
-            if (!put(piece)) {
+        @Override
+        protected void piece(byte[] bytes, int length) throws IOException {
+            if (!put(java.util.Arrays.copyOf(bytes, length))) {
                 throw new IOException("the client closed the file");
             }
-            buffer = new byte[PIECE_BYTES];
-            filled = 0;
         }
     }
 
