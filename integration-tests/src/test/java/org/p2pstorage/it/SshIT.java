@@ -142,6 +142,49 @@ class SshIT {
         }
     }
 
+    @Test
+    void statsAndLinksForEveryoneAndANodesChunkFilesForAdminsOnly() throws Exception {
+        Path aliceKey = OpenSsh.newKey(folder, "id_stats");
+        Path adminKey = OpenSsh.newKey(folder, "id_admin_ls");
+        assertEquals(201, addKey(alice, aliceKey).status());
+        Api.Answer adminAdded = addKey(admin, adminKey);
+        String fileId = alice.upload("spread.bin", new RandomContent(300_000, 95), true).json().getString("fileId");
+        try {
+            OpenSsh.Run stats = OpenSsh.ssh(aliceKey, alice.username(), "stats");
+            assertEquals(0, stats.exit(), stats.toString());
+            assertTrue(stats.out().contains("Network Statistics") && stats.out().contains("Node_03"), stats.out());
+
+            OpenSsh.Run refused = OpenSsh.ssh(aliceKey, alice.username(), "node", "Node_01", "ls");
+            assertEquals(1, refused.exit(), refused.toString());
+            assertTrue(refused.err().contains("only an admin"), refused.err());
+            OpenSsh.Run notHers = OpenSsh.ssh(aliceKey, alice.username(), "link", "Node_02", "set", "loss=0.2");
+            assertEquals(1, notHers.exit(), notHers.toString());
+
+            StringBuilder listed = new StringBuilder();
+            for (int n = 1; n <= 5; n++) {
+                OpenSsh.Run files = OpenSsh.ssh(adminKey, Api.ADMIN, "node", "Node_0" + n, "ls");
+                assertEquals(0, files.exit(), files.toString());
+                listed.append(files.out());
+            }
+            assertTrue(listed.toString().contains("65536  " + fileId + "_chunk_00000.bin"), listed.toString());
+            assertTrue(listed.toString().contains(fileId + "_chunk_00004.bin"), "every chunk is on some node: " + listed);
+
+            OpenSsh.Run changed = OpenSsh.ssh(adminKey, Api.ADMIN, "link", "Node_02", "set", "loss=0.02");
+            assertEquals(0, changed.exit(), changed.toString());
+            assertEquals(0.02, admin.get("/api/network/nodes/Node_02/link").json().getJsonNumber("lossRate").doubleValue(),
+                    1e-9, "changed over SSH is changed for REST");
+            OpenSsh.Run shown = OpenSsh.ssh(aliceKey, alice.username(), "link", "Node_02");
+            assertTrue(shown.out().contains("Node_02 link: bandwidth unthrottled, delay 0-1 ms, loss 2.00%"), shown.out());
+        } finally {
+            admin.put("/api/network/nodes/Node_02/link",
+                    "{\"bandwidthBytesPerSecond\":0,\"delayMinMs\":0,\"delayMaxMs\":1,\"lossRate\":0.01}");
+            alice.delete("/api/files/" + fileId);
+            if (adminAdded.status() == 201) {
+                admin.delete("/api/auth/ssh-keys/" + adminAdded.json().getJsonNumber("id").longValue());
+            }
+        }
+    }
+
     private String state(String node) {
         JsonObject view = alice.get("/api/network/nodes/" + node).json();
         return view.getString("state");

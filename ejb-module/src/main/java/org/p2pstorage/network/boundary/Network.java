@@ -41,6 +41,7 @@ import org.p2pstorage.network.entity.StorageStatus.NodeStorage;
 import org.p2pstorage.network.entity.Topology;
 import org.p2pstorage.storage.boundary.StorageNode;
 import org.p2pstorage.storage.control.NodeBoard;
+import org.p2pstorage.storage.entity.HeldChunk;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.transfer.boundary.Links;
 
@@ -188,6 +189,12 @@ public class Network {
     }
 
     /** Admins only: the container refuses everyone else. */
+    /** The chunk files a node holds, as its manifest says (admins: they name other users' files). */
+    @RolesAllowed("admin")
+    public List<HeldChunk> held(String id) {
+        return node(id).held();
+    }
+
     @RolesAllowed("admin")
     public NodeView stop(String id) {
         return NodeView.of(node(id).stop());

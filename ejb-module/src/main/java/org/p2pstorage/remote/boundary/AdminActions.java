@@ -6,8 +6,13 @@ import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 
+import java.util.List;
+
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.network.entity.NodeView;
+import org.p2pstorage.storage.entity.HeldChunk;
+import org.p2pstorage.transfer.boundary.Links;
+import org.p2pstorage.transfer.entity.LinkSettings;
 
 /**
  * The admin-only operations as the SSH and gRPC servers reach them. Those servers authenticate their callers
@@ -24,11 +29,22 @@ public class AdminActions {
     @EJB
     Network network;
 
+    @EJB
+    Links links;
+
     public NodeView stop(String nodeId) {
         return network.stop(nodeId);
     }
 
     public NodeView start(String nodeId) {
         return network.start(nodeId);
+    }
+
+    public List<HeldChunk> held(String nodeId) {
+        return network.held(nodeId);
+    }
+
+    public LinkSettings changeLink(String nodeId, LinkSettings settings) {
+        return links.change(nodeId, settings);
     }
 }

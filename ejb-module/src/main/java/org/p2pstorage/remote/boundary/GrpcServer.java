@@ -40,6 +40,7 @@ import org.p2pstorage.catalog.boundary.Folders;
 import org.p2pstorage.catalog.boundary.Uploads;
 import org.p2pstorage.grpc.v1.FileTransferServiceGrpc;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.remote.control.BearerInterceptor;
 import org.p2pstorage.remote.control.PortOffset;
 
@@ -76,6 +77,9 @@ public class GrpcServer {
     Folders folders;
     @EJB
     Network network;
+
+    @EJB
+    Links links;
     @EJB
     Segments segments;
 
@@ -98,7 +102,7 @@ public class GrpcServer {
     @PostConstruct
     void start() {
         int port = PortOffset.apply(configuredPort);
-        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, segments, admin);
+        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, links, segments, admin);
         workers = Executors.newCachedThreadPool(threads);
         boss = new NioEventLoopGroup(1, threads);
         loops = new NioEventLoopGroup(2, threads);

@@ -6,6 +6,7 @@ import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.boundary.Folders;
 import org.p2pstorage.catalog.boundary.Uploads;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.transfer.boundary.Links;
 
 /**
  * The application's boundaries as the gRPC and SSH servers call them: the same beans REST calls, handed
@@ -13,5 +14,5 @@ import org.p2pstorage.network.boundary.Network;
  * be injected there).
  */
 public record RemoteBoundaries(Accounts accounts, Uploads uploads, Downloads downloads, Files files,
-                               Folders folders, Network network, Segments segments, AdminActions admin) {
+                               Folders folders, Network network, Links links, Segments segments, AdminActions admin) {
 }

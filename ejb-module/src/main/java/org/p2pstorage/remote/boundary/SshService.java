@@ -40,6 +40,7 @@ import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.boundary.Folders;
 import org.p2pstorage.catalog.boundary.Uploads;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.remote.control.BouncyCastleRegistration;
 import org.p2pstorage.remote.control.PortOffset;
 import org.p2pstorage.remote.control.RemoteCommand;
@@ -82,6 +83,9 @@ public class SshService {
     Folders folders;
     @EJB
     Network network;
+
+    @EJB
+    Links links;
     @EJB
     Segments segments;
 
@@ -100,7 +104,7 @@ public class SshService {
     void start() {
         BouncyCastleRegistration.forgetStale();
         int port = PortOffset.apply(configuredPort);
-        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, segments, admin);
+        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, links, segments, admin);
         RemoteCommands commands = new RemoteCommands(boundaries);
         workers = Executors.newCachedThreadPool(threads);
         io = new SshThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);

@@ -23,7 +23,7 @@ import org.p2pstorage.remote.entity.CommandResult;
 /**
  * The seed's execute_on_node as a fixed command set: {@code ssh -p 2222 alice@host nodes} runs the same
  * commands as the CLI, on the same boundaries as REST, with the same rules (admins only for
- * {@code node stop|start}). A command line is split into words and matched against this list only:
+ * {@code node stop|start}, {@code node <id> ls} and changing a link; those are {@link NetworkCommands}). A command line is split into words and matched against this list only:
  * there is no operating-system shell behind it.
  */
 public class RemoteCommands {
@@ -36,16 +36,23 @@ public class RemoteCommands {
               health                a broadcast health check
               storage               capacity and use per node
               topology              the network and each node's peers
+              stats                 packets, bytes, retransmissions and loss per interface
+              link <id>             a node's link: bandwidth, delay, loss
+              link <id> set bandwidth=<bytes/s> delay=<min>-<max> loss=<rate>
+                                    changes a node's link (admins; 0 = unthrottled)
               ls                    your files
               info <fileId>         one of your files with its chunk map
               node stop|start <id>  takes a node down or up (admins)
+              node <id> ls          the chunk files a node holds, with sizes (admins)
               help                  this list
             """;
 
     private final RemoteBoundaries boundaries;
+    private final NetworkCommands network;
 
     public RemoteCommands(RemoteBoundaries boundaries) {
         this.boundaries = boundaries;
+        this.network = new NetworkCommands(boundaries);
     }
 
     /** Runs one command line as the user; refusals are exit status 1 with a message, never a stack trace. */
@@ -60,6 +67,9 @@ public class RemoteCommands {
                 case "health" -> CommandResult.done(health());
                 case "storage" -> CommandResult.done(storage());
                 case "topology" -> CommandResult.done(topology());
+                case "stats" -> CommandResult.done(network.stats());
+                case "link" -> words.size() >= 2 ? network.link(username, admin, words)
+                        : CommandResult.usage(NetworkCommands.LINK_USAGE);
                 case "ls" -> CommandResult.done(files(username));
                 case "info" -> words.size() == 2 ? CommandResult.done(info(username, words.get(1)))
                         : CommandResult.usage("Usage: info <fileId>");
@@ -89,8 +99,11 @@ public class RemoteCommands {
     }
 
     private CommandResult node(String username, boolean admin, List<String> words) {
+        if (words.size() == 3 && words.get(2).equals("ls")) {
+            return network.nodeFiles(admin, words.get(1));
+        }
         if (words.size() != 3 || !List.of("stop", "start").contains(words.get(1))) {
-            return CommandResult.usage("Usage: node stop|start <id>");
+            return CommandResult.usage("Usage: node stop|start <id>, node <id> ls");
         }
         if (!admin) {
             return CommandResult.failed("only an admin may " + words.get(1) + " a node");
