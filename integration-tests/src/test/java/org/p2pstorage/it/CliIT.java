@@ -190,6 +190,33 @@ class CliIT {
     }
 
     @Test
+    void sshKeysAreAddedGeneratedListedAndRemovedAndSignInToTheSshServer() throws Exception {
+        String name = registerAndLogin();
+        Path own = OpenSsh.newKey(work, "id_cli");
+        Run added = ok("ssh-key", "add", "laptop", own + ".pub");
+        assertTrue(added.out().matches("(?s)Added Key \\d+ \"laptop\" ssh-ed25519 SHA256:.*"), added.out());
+
+        Path generated = work.resolve("id_generated");
+        Run made = ok("ssh-key", "generate", "made", "--out", generated.toString());
+        assertTrue(made.out().contains("Private key written to " + generated), made.out());
+        assertTrue(Files.readString(generated).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(generated)));
+        Matcher id = Pattern.compile("Key (\\d+) \"made\"").matcher(made.out());
+        assertTrue(id.find(), made.out());
+
+        String listed = ok("ssh-key", "list").out();
+        assertTrue(listed.contains("laptop") && listed.contains("made") && listed.contains("SHA256:"), listed);
+        assertEquals(0, OpenSsh.ssh(generated, name, "ls").exit(), "the generated key signs in");
+        assertEquals(0, OpenSsh.ssh(own, name, "ls").exit(), "the added key signs in");
+
+        assertTrue(ok("ssh-key", "remove", id.group(1)).out().contains("Removed key " + id.group(1)));
+        assertFalse(ok("ssh-key", "list").out().contains("made"));
+        assertEquals(255, OpenSsh.ssh(generated, name, "ls").exit(), "a removed key no longer signs in");
+        Run unknown = p2p("ssh-key", "remove", "999999999");
+        assertEquals(1, unknown.status(), unknown.toString());
+    }
+
+    @Test
     void twoFactorIsTurnedOnWithTheQrCodeAndLoginAsksForTheCode() throws Exception {
         String name = registerAndLogin();
         long[] usedStep = new long[1];

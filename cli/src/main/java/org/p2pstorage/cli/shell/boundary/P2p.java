@@ -8,6 +8,7 @@ import org.p2pstorage.cli.account.boundary.EnableOtpCommand;
 import org.p2pstorage.cli.account.boundary.LoginCommand;
 import org.p2pstorage.cli.account.boundary.LogoutCommand;
 import org.p2pstorage.cli.account.boundary.RegisterCommand;
+import org.p2pstorage.cli.account.boundary.SshKeyCommand;
 import org.p2pstorage.cli.account.boundary.WhoamiCommand;
 import org.p2pstorage.cli.api.entity.ApiException;
 import org.p2pstorage.cli.demo.boundary.DemoCommand;
@@ -42,7 +43,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "p2p", mixinStandardHelpOptions = true, version = "p2p 1.0.0",
         description = "The p2p-storage client: an interactive shell (no command) or one command.",
         subcommands = {HelpCommand.class, RegisterCommand.class, LoginCommand.class, LogoutCommand.class,
-                WhoamiCommand.class, EnableOtpCommand.class, UploadCommand.class, DownloadCommand.class,
+                WhoamiCommand.class, EnableOtpCommand.class, SshKeyCommand.class, UploadCommand.class, DownloadCommand.class,
                 DeleteCommand.class, LsCommand.class, InfoCommand.class, NodesCommand.class, HealthCommand.class,
                 StorageCommand.class, TopologyCommand.class, StatsCommand.class, NodeCommand.class,
                 LinkCommand.class, RepairCommand.class, ScrubCommand.class, RebuildCommand.class, DemoCommand.class,
