@@ -55,7 +55,7 @@ public class SshKeyCommand extends ClientCommand {
     }
 
     private static String day(JsonObject key, String field) {
-        String value = key.isNull(field) || !key.containsKey(field) ? "never" : key.getString(field, "never");
+        String value = !key.containsKey(field) || key.isNull(field) ? "never" : key.getString(field, "never");
         return value.length() > 10 ? value.substring(0, 10) : value;
     }
 

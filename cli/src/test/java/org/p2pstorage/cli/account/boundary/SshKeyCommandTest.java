@@ -24,5 +24,8 @@ class SshKeyCommandTest {
         String table = SshKeyCommand.table(Json.createArrayBuilder().add(KEY).build());
         assertTrue(table.contains("laptop") && table.contains("2026-12-04") && table.contains("never"), table);
         assertTrue(SshKeyCommand.table(Json.createArrayBuilder().build()).startsWith("No SSH keys yet"));
+        JsonObject neverUsed = Json.createObjectBuilder(KEY).remove("lastUsedAt").build();
+        assertTrue(SshKeyCommand.table(Json.createArrayBuilder().add(neverUsed).build()).contains("never"),
+                "the server leaves out a key's last use until it has one");
     }
 }
