@@ -184,6 +184,49 @@ class PortalIT {
     }
 
     @Test
+    void sshKeysAreAddedGeneratedAndRemovedOnTheSecurityPage(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        Api user = Api.suite().signedUp("keys");
+        user.token();
+        Path key = OpenSsh.newKey(folder, "id_portal");
+        try (Browser browser = Browser.open()) {
+            browser.go("/");
+            browser.signIn(user.username());
+            browser.click(By.id("navSecurity"));
+            assertTrue(browser.find(By.id("sshKeys:keyTable")).getText().contains("No SSH keys yet"));
+
+            browser.type(By.id("sshKeys:keyName"), "laptop");
+            browser.type(By.id("sshKeys:publicKey"), Files.readString(folder.resolve("id_portal.pub")).strip());
+            browser.click(By.id("sshKeys:addKey"));
+            browser.until(d -> d.findElement(By.id("sshKeys:keyTable")).getText().contains("laptop"));
+            assertTrue(browser.find(By.id("sshKeys:keyTable")).getText().contains("SHA256:"));
+
+            browser.type(By.id("sshKeys:publicKey"), "ssh-ed25519 not-a-key");
+            browser.type(By.id("sshKeys:keyName"), "broken");
+            browser.click(By.id("sshKeys:addKey"));
+            browser.until(d -> !d.findElement(By.id("sshKeys:keyMessages")).getText().isBlank());
+            assertFalse(browser.find(By.id("sshKeys:keyTable")).getText().contains("broken"), "an invalid key is refused with a reason");
+
+            browser.type(By.id("sshKeys:generatedName"), "made-here");
+            browser.click(By.id("sshKeys:generateKey"));
+            String privateKey = browser.find(By.id("privateKey")).getText();
+            assertTrue(privateKey.startsWith("-----BEGIN OPENSSH PRIVATE KEY-----"), privateKey);
+            browser.screenshot("ssh-keys");
+            Path saved = OpenSsh.privateKey(folder, "id_made", privateKey.strip() + "\n");
+            assertEquals(0, OpenSsh.ssh(saved, user.username(), "ls").exit(), "the generated key signs in");
+            assertEquals(0, OpenSsh.ssh(key, user.username(), "ls").exit(), "the added key signs in");
+            assertEquals(2, user.get("/api/auth/ssh-keys").array().size());
+
+            browser.click(d -> d.findElements(By.cssSelector("#sshKeys\\:keyTable tbody tr")).stream()
+                    .filter(r -> r.getText().contains("laptop")).findFirst().orElseThrow()
+                    .findElement(By.cssSelector(".remove-key")));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.until(d -> !d.findElement(By.id("sshKeys:keyTable")).getText().contains("laptop"));
+            assertEquals(1, user.get("/api/auth/ssh-keys").array().size());
+            assertEquals(255, OpenSsh.ssh(key, user.username(), "ls").exit(), "a removed key no longer signs in");
+        }
+    }
+
+    @Test
     void turnOnTwoStepVerificationAndSignInWithACode() throws Exception {
         String name = Api.uniqueName("totp");
         try (Browser browser = Browser.open()) {
