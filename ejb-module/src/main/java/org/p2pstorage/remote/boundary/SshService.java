@@ -118,7 +118,7 @@ public class SshService {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, line) -> new RemoteCommand(line, commands, this::admin, workers));
         server.setShellFactory(channel -> new RemoteShell(commands, this::admin, workers));
-        DriveSftp drive = new DriveSftp(accounts, folders, files, uploads, downloads, workers, Duration.ofMinutes(30));
+        DriveSftp drive = new DriveSftp(boundaries, workers, Duration.ofMinutes(30));
         server.setFileSystemFactory(drive);
         server.setSubsystemFactories(List.of(drive.subsystem(threads)));
         try {

@@ -15,7 +15,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.p2pstorage.account.boundary.Accounts;
 import org.p2pstorage.account.entity.AccountView;
 import org.p2pstorage.catalog.boundary.Downloads;
 import org.p2pstorage.catalog.boundary.Files;
@@ -24,6 +23,7 @@ import org.p2pstorage.catalog.boundary.Uploads;
 import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.remote.boundary.RemoteBoundaries;
 import org.p2pstorage.sftp.control.DriveTree;
 import org.p2pstorage.sftp.control.IoFailure;
 import org.p2pstorage.sftp.control.QuotaLimit;
@@ -40,22 +40,13 @@ import org.p2pstorage.sftp.entity.DriveEntry;
 public class DriveOperations {
 
     private final String owner;
-    private final Accounts accounts;
-    private final Folders folders;
-    private final Files files;
-    private final Uploads uploads;
-    private final Downloads downloads;
+    private final RemoteBoundaries boundaries;
     private final Executor workers;
     private final Duration settleWait;
 
-    public DriveOperations(String owner, Accounts accounts, Folders folders, Files files, Uploads uploads, Downloads downloads,
-                           Executor workers, Duration settleWait) {
+    public DriveOperations(String owner, RemoteBoundaries boundaries, Executor workers, Duration settleWait) {
         this.owner = owner;
-        this.accounts = accounts;
-        this.folders = folders;
-        this.files = files;
-        this.uploads = uploads;
-        this.downloads = downloads;
+        this.boundaries = boundaries;
         this.workers = workers;
         this.settleWait = settleWait;
     }
@@ -66,7 +57,7 @@ public class DriveOperations {
 
     private DriveTree tree() throws IOException {
         try {
-            return new DriveTree(folders.folders(owner), files.list(owner));
+            return new DriveTree(boundaries.folders().folders(owner), boundaries.files().list(owner));
         } catch (RuntimeException e) {
             throw IoFailure.of(e, "/");
         }
@@ -127,7 +118,7 @@ public class DriveOperations {
         if (find(path).isPresent()) {
             throw new FileAlreadyExistsException(path.toString());
         }
-        call(path, () -> folders.createFolder(owner, parent.id(), name));
+        call(path, () -> boundaries.folders().createFolder(owner, parent.id(), name));
     }
 
     public void remove(DrivePath path) throws IOException {
@@ -137,9 +128,9 @@ public class DriveOperations {
         }
         call(path, () -> {
             if (entry.folder()) {
-                folders.deleteFolder(owner, entry.id());
+                boundaries.folders().deleteFolder(owner, entry.id());
             } else {
-                files.delete(owner, entry.id());
+                boundaries.files().delete(owner, entry.id());
             }
             return null;
         });
@@ -161,14 +152,14 @@ public class DriveOperations {
                 if (!Objects.equals(entry.parentId(), target.id())) {
                     throw Failure.invalid("a folder is renamed where it is; it cannot move to another folder");
                 }
-                folders.rename(owner, entry.id(), name);
+                boundaries.folders().rename(owner, entry.id(), name);
                 return null;
             }
             if (!Objects.equals(entry.parentId(), target.id())) {
-                files.move(owner, entry.id(), target.id());
+                boundaries.files().move(owner, entry.id(), target.id());
             }
             if (!entry.name().equals(name)) {
-                files.rename(owner, entry.id(), name);
+                boundaries.files().rename(owner, entry.id(), name);
             }
             return null;
         });
@@ -179,8 +170,8 @@ public class DriveOperations {
         if (entry.folder()) {
             throw new IOException(path + " is a folder");
         }
-        Download download = call(path, () -> downloads.download(owner, entry.id()));
-        return new ReadChannel(download.size(), out -> downloads.write(download, out), workers);
+        Download download = call(path, () -> boundaries.downloads().download(owner, entry.id()));
+        return new ReadChannel(download.size(), out -> boundaries.downloads().write(download, out), workers);
     }
 
     /** A new file, uploaded as the client writes it; an existing name is refused, never overwritten. */
@@ -191,12 +182,12 @@ public class DriveOperations {
             throw new FileAlreadyExistsException(path.toString(), null,
                     "a file of that name is already there; remove or rename it first");
         }
-        AccountView account = call(path, () -> accounts.me(owner));
+        AccountView account = call(path, () -> boundaries.accounts().me(owner));
         return new UploadChannel(content -> {
-            UploadResponse sent = uploads.upload(owner, name,
+            UploadResponse sent = boundaries.uploads().upload(owner, name,
                     new QuotaLimit(content, account.quotaBytes(), account.usedBytes()), -1);
             if (parent.id() != null) {
-                files.move(owner, sent.fileId(), parent.id());
+                boundaries.files().move(owner, sent.fileId(), parent.id());
             }
             UploadResponse settled = settled(sent);
             if ("FAILED".equals(settled.status())) {
@@ -212,7 +203,7 @@ public class DriveOperations {
             return sent;
         }
         CompletableFuture<UploadResponse> done = new CompletableFuture<>();
-        uploads.whenSettled(sent.fileId(), settleWait, done::complete);
+        boundaries.uploads().whenSettled(sent.fileId(), settleWait, done::complete);
         try {
             return done.get(settleWait.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

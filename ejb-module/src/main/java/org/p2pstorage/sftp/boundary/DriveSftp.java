@@ -24,11 +24,7 @@ import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 import org.apache.sshd.sftp.server.UnsupportedAttributePolicy;
-import org.p2pstorage.account.boundary.Accounts;
-import org.p2pstorage.catalog.boundary.Downloads;
-import org.p2pstorage.catalog.boundary.Files;
-import org.p2pstorage.catalog.boundary.Folders;
-import org.p2pstorage.catalog.boundary.Uploads;
+import org.p2pstorage.remote.boundary.RemoteBoundaries;
 import org.p2pstorage.sftp.control.UploadChannel;
 
 /**
@@ -40,22 +36,13 @@ import org.p2pstorage.sftp.control.UploadChannel;
  */
 public class DriveSftp implements FileSystemFactory {
 
-    private final Accounts accounts;
-    private final Folders folders;
-    private final Files files;
-    private final Uploads uploads;
-    private final Downloads downloads;
+    private final RemoteBoundaries boundaries;
     private final Executor workers;
     private final Duration settleWait;
     private final DriveFileSystemProvider provider = new DriveFileSystemProvider();
 
-    public DriveSftp(Accounts accounts, Folders folders, Files files, Uploads uploads, Downloads downloads, Executor workers,
-                     Duration settleWait) {
-        this.accounts = accounts;
-        this.folders = folders;
-        this.files = files;
-        this.uploads = uploads;
-        this.downloads = downloads;
+    public DriveSftp(RemoteBoundaries boundaries, Executor workers, Duration settleWait) {
+        this.boundaries = boundaries;
         this.workers = workers;
         this.settleWait = settleWait;
     }
@@ -91,7 +78,6 @@ public class DriveSftp implements FileSystemFactory {
 
     @Override
     public FileSystem createFileSystem(SessionContext session) {
-        return new DriveFileSystem(provider, new DriveOperations(session.getUsername(), accounts, folders, files, uploads,
-                downloads, workers, settleWait));
+        return new DriveFileSystem(provider, new DriveOperations(session.getUsername(), boundaries, workers, settleWait));
     }
 }
