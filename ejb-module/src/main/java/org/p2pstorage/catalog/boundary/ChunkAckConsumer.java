@@ -13,7 +13,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-import org.p2pstorage.catalog.control.Acknowledgements;
+import org.p2pstorage.catalog.control.AnswerBatches;
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.control.Destinations;
@@ -23,21 +23,21 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
  * Records the nodes' acknowledgements in the catalog. A file becomes AVAILABLE with the acknowledgement of
  * its last copy; a refused copy makes it FAILED and its stored copies are dropped; a copy stored for a file
  * that failed or was removed meanwhile is dropped from its node, so no room leaks; a repair copy stored
- * makes its chunk stronger. Each answer is recorded in a transaction of the catalog alone; the message is
- * acknowledged to the broker after it, so an answer cut short is redelivered and counted once
- * ({@link Acknowledgements} matches it to its copy).
+ * makes its chunk stronger. Answers are recorded in transactions of the catalog alone, those that arrive
+ * together in one ({@link AnswerBatches}); the message is acknowledged to the broker after its answer is
+ * committed, so an answer cut short is redelivered and counted once (the catalog matches it to its copy).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.CHUNK_ACKS),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChunkAckConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(ChunkAckConsumer.class.getName());
 
     @Inject
-    Acknowledgements acknowledgements;
+    AnswerBatches answers;
 
     @EJB
     Repairs repairs;
@@ -57,7 +57,7 @@ public class ChunkAckConsumer implements MessageListener {
             LOG.log(Level.WARNING, "dropped an acknowledgement that cannot be read", e);
             return;
         }
-        switch (acknowledgements.record(receipt)) {
+        switch (answers.record(receipt)) {
             case ORPHAN -> network.node(receipt.nodeId()).delete(new ChunkKey(receipt.fileId(), receipt.index()));
             case FAILED_NOW -> {
                 LOG.log(Level.WARNING, "file {0} failed: {1} refused chunk {2} ({3})",

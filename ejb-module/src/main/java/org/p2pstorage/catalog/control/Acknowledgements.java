@@ -1,6 +1,10 @@
 package org.p2pstorage.catalog.control;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,9 +28,9 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
 /**
  * Records the nodes' answers for copies of chunks. An answer is matched to its copy by chunk and node,
  * so a redelivered answer (Artemis redelivers after a crash) finds its copy already answered and is
- * counted once. The answers for a file still transferring are recorded one at a time (under a lock on
- * the file, whose counters they change); those for an available file (repair copies) change only their
- * copy and go in parallel.
+ * counted once. Answers are recorded in batches ({@link AnswerBatches}): one transaction, and one lock
+ * on each file still transferring (whose counters they change), for all the answers that arrived
+ * together; answers for an available file (repair copies) change only their copy.
  */
 @Stateless
 public class Acknowledgements {
@@ -61,21 +65,41 @@ public class Acknowledgements {
         refused = meters.counter("p2p.chunks.acknowledged", "outcome", "refused");
     }
 
-    /** Records one answer; when it settles the file (AVAILABLE or FAILED), says so with {@link FileSettled}. */
-    public Answer record(ChunkReceipt receipt) {
-        if (!receipt.moved()) {
-            (receipt.outcome().stored() ? stored : refused).increment();
+    /**
+     * Records a batch of answers in this one transaction, and says what each means, in order. The files
+     * still transferring are locked first, in the order of their ids (so two batches never wait for each
+     * other crosswise), and once: their counters then change under that lock. A file an answer settles
+     * (AVAILABLE or FAILED) is announced with {@link FileSettled} when the transaction commits.
+     */
+    public List<Answer> recordAll(List<ChunkReceipt> receipts) {
+        Map<String, StoredFile> files = new TreeMap<>();
+        receipts.forEach(r -> files.put(r.fileId(), null));
+        Map<String, FileStatus> before = new TreeMap<>();
+        for (String fileId : files.keySet()) {
+            StoredFile file = em.find(StoredFile.class, fileId);
+            if (file != null && file.status() != FileStatus.AVAILABLE) {
+                em.refresh(file, LockModeType.PESSIMISTIC_WRITE);
+            }
+            files.put(fileId, file);
+            if (file != null) {
+                before.put(fileId, file.status());
+            }
         }
-        StoredFile file = em.find(StoredFile.class, receipt.fileId());
-        if (file == null) {
-            return receipt.outcome().stored() ? Answer.ORPHAN : Answer.KEPT;
+        List<Answer> answers = new ArrayList<>(receipts.size());
+        for (ChunkReceipt receipt : receipts) {
+            if (!receipt.moved()) {
+                (receipt.outcome().stored() ? stored : refused).increment();
+            }
+            StoredFile file = files.get(receipt.fileId());
+            answers.add(file == null ? (receipt.outcome().stored() ? Answer.ORPHAN : Answer.KEPT)
+                    : record(file, receipt));
         }
-        FileStatus before = file.status();
-        Answer answer = record(file, receipt);
-        if (before == FileStatus.TRANSFERRING && file.status() != FileStatus.TRANSFERRING) {
-            settled.fire(new FileSettled(file.id()));
-        }
-        return answer;
+        before.forEach((fileId, status) -> {
+            if (status == FileStatus.TRANSFERRING && files.get(fileId).status() != FileStatus.TRANSFERRING) {
+                settled.fire(new FileSettled(fileId));
+            }
+        });
+        return answers;
     }
 
     private Answer record(StoredFile file, ChunkReceipt receipt) {
@@ -114,15 +138,11 @@ public class Acknowledgements {
     }
 
     /**
-     * An upload's copy answered: its file's counters change, under a lock on the file's row taken only now,
-     * after the chunk and its copies were read, so that the answers of one file wait for each other as
-     * briefly as possible (the seal and the last answer still see each other's counts).
+     * An upload's copy answered: its file's counters change (under the lock {@link #recordAll} took on a
+     * file still transferring, so the seal and the last answer see each other's counts).
      */
     private Answer uploadAnswered(StoredFile file, FileChunk chunk, ChunkCopy copy, ChunkReceipt receipt,
                                   boolean stored) {
-        if (file.status() != FileStatus.AVAILABLE) {
-            em.refresh(file, LockModeType.PESSIMISTIC_WRITE);
-        }
         boolean otherCopies = chunk.copies().stream()
                 .anyMatch(c -> c != copy && c.state() != CopyState.REJECTED);
         if (!stored && receipt.outcome() == org.p2pstorage.storage.entity.StoreOutcome.OFFLINE && otherCopies
