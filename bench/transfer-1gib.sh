@@ -2,6 +2,8 @@
 # Benchmark: one file (1 GiB by default) uploaded and downloaded unthrottled through the whole system (HTTP,
 # chunking, Artemis, node disks, catalog), with 1 and with 2 replicas, beside nginx (Debian's nginx-light,
 # WebDAV PUT and GET of the same file on loopback) in the same run; prints the ratios and the server's heap.
+# Each server is warmed up first (WARMUP rounds, default 2, of a 256 MiB upload, download and delete), so the
+# figures are the steady state of a running server, not the JIT compiler's first minutes.
 # Usage: bench/transfer-1gib.sh [size-in-MiB]   Writes its figures to docs/benchmarks.md.
 set -euo pipefail
 size_mib=${1:-1024}
@@ -10,6 +12,8 @@ work="$root/target/bench-transfer"
 rm -rf "$work" && mkdir -p "$work"
 file="$work/input.bin"
 head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$file"
+warmup_rounds=${WARMUP:-2}
+head -c $((256 * 1024 * 1024)) /dev/urandom > "$work/warmup.bin"
 expected=$(sha256sum "$file" | cut -d' ' -f1)
 seconds() { python3 -c "import sys; print(sorted(map(float, sys.argv[1:]))[len(sys.argv[1:]) // 2])" "$@"; }
 
@@ -50,6 +54,13 @@ for replicas in 1 2; do
   (
     BENCH_SERVER_OPTS="-Dp2p.replicas=$replicas -Dp2p.link.bandwidth=0 -Dp2p.link.loss=0 -Dp2p.link.delay.min.ms=0 -Dp2p.link.delay.max.ms=0"
     source "$root/bench/server.sh"
+    for round in $(seq 1 "$warmup_rounds"); do
+      curl -s -o "$bench_dir/warmup.json" -H "$AUTH" -H "Content-Type: application/octet-stream" -X POST \
+        -T "$work/warmup.bin" "$BASE_URL/api/files/upload?wait=true&name=warmup-$round.bin"
+      warm_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$bench_dir/warmup.json")
+      curl -s -o /dev/null -H "$AUTH" "$BASE_URL/api/files/download/$warm_id"
+      curl -s -o /dev/null -H "$AUTH" -X DELETE "$BASE_URL/api/files/$warm_id"
+    done
     heap_before=$(heap_used_mib)
     up=$(curl -s -o "$bench_dir/upload.json" -w '%{http_code} %{time_total}' -H "$AUTH" \
       -H "Content-Type: application/octet-stream" -X POST -T "$file" "$BASE_URL/api/files/upload?wait=true&name=bench.bin")
@@ -65,7 +76,7 @@ for replicas in 1 2; do
     grep -q 'Using AIO Journal' "$bench_dir/server.log" && echo AIO > "$work/journal" || echo NIO > "$work/journal"
   )
 done
-rm -f "$file"
+rm -f "$file" "$work/warmup.bin"
 
 row() {
   python3 - "$size_mib" "$nginx_put" "$nginx_get" "$@" <<'PY'
@@ -84,7 +95,8 @@ body=$(cat <<TXT
 Script: \`bench/transfer-1gib.sh $size_mib\`. One raw upload of random bytes (\`?wait=true\`: from the
 client's start until every copy is acknowledged, the file AVAILABLE), then one download, byte-identical
 (SHA-256 checked, every chunk verified by the server). Embedded H2 and Artemis, 5 nodes, 64 KiB chunks,
-links unthrottled; a fresh server for each replication factor; Artemis journal: $(cat "$work/journal"). The peer, in the same run: nginx
+links unthrottled; a fresh server for each replication factor, warmed up with $warmup_rounds rounds of a 256 MiB
+upload, download and delete before the measured transfer (0 rounds = a cold server); Artemis journal: $(cat "$work/journal"). The peer, in the same run: nginx
 $(nginx -v 2>&1 | cut -d/ -f2) (Debian's nginx-light, 2 workers) writing the same file with WebDAV \`PUT\`
 ($(mb "$nginx_put") MB/s) and serving it with \`GET\` ($(mb "$nginx_get") MB/s), median of three each,
 on loopback. Ratio = nginx's time / ours (1.0 = as fast as nginx).

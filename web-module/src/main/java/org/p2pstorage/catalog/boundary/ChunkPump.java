@@ -2,7 +2,10 @@ package org.p2pstorage.catalog.boundary;
 
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,6 +15,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 
+import org.p2pstorage.catalog.entity.ChunkSource;
 import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.integrity.entity.Sha256;
 
@@ -21,10 +25,17 @@ import org.p2pstorage.integrity.entity.Sha256;
  * chunk is not due yet, the managed scheduler wakes the pump at its arrival; when the client is slow, the
  * container wakes it ({@link #onWritePossible}). A chunk with no good copy ends the response short of its
  * {@code Content-Length}, so no client takes wrong bytes for the file.
+ * <p>
+ * The next few chunks are read from their nodes and checked on the managed executor while the pump
+ * writes the one before (a read-ahead): reading and checking a chunk, and hashing and writing it, then
+ * run on two cores at once instead of one after the other. Only {@link #READ_AHEAD} chunks are held per
+ * download, so a class of downloads stays within a bounded heap.
  */
 class ChunkPump implements WriteListener {
 
     private static final Logger LOG = Logger.getLogger(ChunkPump.class.getName());
+    /** How many chunks are read and checked ahead of the one being written. */
+    static final int READ_AHEAD = 4;
 
     private final Download download;
     private final Downloads downloads;
@@ -32,10 +43,13 @@ class ChunkPump implements WriteListener {
     private final AsyncContext async;
     private final ChunkSources chunks;
     private final Downloads.Booked[] booked;
+    /** The chunks being read ahead, the next one to write first. */
+    private final Deque<CompletableFuture<Optional<Downloads.Fetched>>> reading = new ArrayDeque<>();
     private final MessageDigest whole = Sha256.digest();
     private ServletOutputStream out;
     private int next;
     private int ahead;
+    private int read;
     private Downloads.Fetched due;
     private boolean done;
 
@@ -74,7 +88,13 @@ class ChunkPump implements WriteListener {
                 }
                 if (due == null) {
                     bookAhead();
-                    Optional<Downloads.Fetched> fetched = downloads.fetch(chunks.get(next), booked[next]);
+                    readAhead();
+                    CompletableFuture<Optional<Downloads.Fetched>> reads = reading.peekFirst();
+                    if (!reads.isDone()) {
+                        reads.whenCompleteAsync((fetched, error) -> pump(), scheduler);
+                        return;
+                    }
+                    Optional<Downloads.Fetched> fetched = reading.removeFirst().join();
                     if (fetched.isEmpty()) {
                         abort("chunk " + next + " has no good copy left");
                         return;
@@ -104,6 +124,15 @@ class ChunkPump implements WriteListener {
     private void bookAhead() {
         for (; ahead < chunks.size() && ahead < next + downloads.window(); ahead++) {
             booked[ahead] = downloads.book(chunks.get(ahead));
+        }
+    }
+
+    /** Starts reading (and checking) the chunks after the one being written, up to {@link #READ_AHEAD} of those booked. */
+    private void readAhead() {
+        for (; read < chunks.size() && read < Math.min(ahead, next + READ_AHEAD); read++) {
+            ChunkSource chunk = chunks.get(read);
+            Downloads.Booked copy = booked[read];
+            reading.addLast(CompletableFuture.supplyAsync(() -> downloads.fetch(chunk, copy), scheduler));
         }
     }
 
