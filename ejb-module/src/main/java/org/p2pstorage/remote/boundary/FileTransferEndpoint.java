@@ -1,12 +1,9 @@
 package org.p2pstorage.remote.boundary;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.ScheduledExecutorService;
 
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -14,6 +11,7 @@ import org.p2pstorage.account.boundary.Accounts;
 import org.p2pstorage.account.entity.Caller;
 import org.p2pstorage.account.entity.Credentials;
 import org.p2pstorage.account.entity.LoginResult;
+import org.p2pstorage.catalog.boundary.DownloadPump;
 import org.p2pstorage.catalog.boundary.Downloads;
 import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.entity.Download;
@@ -34,29 +32,28 @@ import org.p2pstorage.grpc.v1.UploadFileRequest;
 import org.p2pstorage.grpc.v1.UploadFileResponse;
 import org.p2pstorage.remote.control.Calls;
 import org.p2pstorage.remote.control.CallerKey;
-import org.p2pstorage.remote.control.DownloadStream;
 import org.p2pstorage.remote.control.FailureStatus;
 import org.p2pstorage.remote.control.UploadReceiver;
 
 /**
  * The seed's FileTransferService on the caller's drive: the same boundaries as {@code FilesResource}
- * (Uploads, Downloads, Files), the same ownership rules (another user's file is NOT_FOUND). Transfers
- * block on the network, so they run on the worker threads, never on gRPC's transport threads.
+ * (Uploads, Downloads, Files), the same ownership rules (another user's file is NOT_FOUND). No thread waits
+ * for the simulated network: an upload is answered by a callback when its file settles, a download is a
+ * {@link DownloadPump} woken by the managed scheduler and by the call's flow control.
  */
 public class FileTransferEndpoint extends FileTransferServiceGrpc.FileTransferServiceImplBase {
-
-    private static final Logger LOG = Logger.getLogger(FileTransferEndpoint.class.getName());
-    /** Bytes per download message: one chunk at the default chunk size. */
-    private static final int MESSAGE_BYTES = 64 * 1024;
 
     private final RemoteBoundaries boundaries;
     private final Executor workers;
     private final Duration uploadWait;
+    private final ScheduledExecutorService scheduler;
 
-    public FileTransferEndpoint(RemoteBoundaries boundaries, Executor workers, Duration uploadWait) {
+    public FileTransferEndpoint(RemoteBoundaries boundaries, Executor workers, Duration uploadWait,
+                                ScheduledExecutorService scheduler) {
         this.boundaries = boundaries;
         this.workers = workers;
         this.uploadWait = uploadWait;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -68,30 +65,21 @@ public class FileTransferEndpoint extends FileTransferServiceGrpc.FileTransferSe
 
     @Override
     public void downloadFile(DownloadFileRequest request, StreamObserver<DownloadFileResponse> responses) {
-        String owner = CallerKey.current().username();
         ServerCallStreamObserver<DownloadFileResponse> call = (ServerCallStreamObserver<DownloadFileResponse>) responses;
-        DownloadStream<DownloadFileResponse> out = new DownloadStream<>(call, MESSAGE_BYTES,
+        Downloads downloads = boundaries.downloads();
+        Download download;
+        try {
+            download = downloads.download(CallerKey.current().username(), request.getFileId());
+        } catch (RuntimeException e) {
+            Calls.fail(call, FailureStatus.of(e));
+            return;
+        }
+        call.onNext(DownloadFileResponse.newBuilder().setInfo(FileInfo.newBuilder()
+                .setFileId(download.fileId()).setName(download.name()).setSize(download.size())
+                .setSha256(download.sha256())).build());
+        DownloadCall<DownloadFileResponse> sink = new DownloadCall<>(call,
                 data -> DownloadFileResponse.newBuilder().setData(data).build());
-        workers.execute(() -> {
-            Downloads downloads = boundaries.downloads();
-            try {
-                Download download = downloads.download(owner, request.getFileId());
-                call.onNext(DownloadFileResponse.newBuilder().setInfo(FileInfo.newBuilder()
-                        .setFileId(download.fileId()).setName(download.name()).setSize(download.size())
-                        .setSha256(download.sha256())).build());
-                downloads.write(download, out);
-                out.flush();
-                call.onCompleted();
-            } catch (IOException e) {
-                if (out.cancelled()) {
-                    LOG.log(Level.INFO, "download of {0} cancelled by the client", request.getFileId());
-                } else {
-                    Calls.fail(call, Status.DATA_LOSS.withDescription(e.getMessage()).asRuntimeException());
-                }
-            } catch (RuntimeException e) {
-                Calls.fail(call, FailureStatus.of(e));
-            }
-        });
+        sink.start(new DownloadPump(download, downloads, scheduler, sink));
     }
 
     @Override

@@ -21,6 +21,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
@@ -64,6 +65,9 @@ public class GrpcServer {
 
     @Resource
     ManagedThreadFactory threads;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @EJB
     Accounts accounts;
@@ -116,7 +120,7 @@ public class GrpcServer {
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .addService(ServerInterceptors.intercept(new FileStorageEndpoint(boundaries), bearer))
                 .addService(ServerInterceptors.intercept(
-                        new FileTransferEndpoint(boundaries, workers, Duration.ofSeconds(uploadWaitSeconds)), bearer))
+                        new FileTransferEndpoint(boundaries, workers, Duration.ofSeconds(uploadWaitSeconds), scheduler), bearer))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build();
         try {

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 
 /**
  * An OutputStream that hands on what is written in pieces of a fixed size (the last one shorter): the shape
- * of every remote download, where {@code Downloads.write} writes as it verifies and the client's side (a gRPC
- * message, an SFTP read) takes whole pieces.
+ * of an SFTP download, where {@code Downloads.write} writes as it verifies and the client takes whole
+ * pieces (its reads).
  */
 public abstract class PieceStream extends OutputStream {
 
