@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The same EAR on PostgreSQL instead of H2 (P2P_DB_DRIVER=postgresql): Flyway makes the schema from the
  * scripts H2 uses, accounts, folders and files live in PostgreSQL, and a restart finds them there. So does
  * the login throttle: failures are counted in the database every server shares (first failures racing to
- * insert one row are all counted), a failure written there by another server refuses the right password
- * here, and a restart forgets none.
+ * insert one row are all counted, also against another server's insert), a failure written there by another
+ * server refuses the right password here, and a restart forgets none.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -78,6 +79,7 @@ class PostgresIT {
                 int failed = failAtOnce(guessed, 6);
                 assertEquals(String.valueOf(failed), failures(database, guessed), "every failure heard is counted once");
                 assertLockedByAnotherServersFailures(database, api.username());
+                assertAFirstFailureThatLosesTheRaceIsCounted(database);
 
                 controller.stop(SERVER);
                 controller.start(SERVER);
@@ -143,6 +145,27 @@ class PostgresIT {
         assertTrue(retryAfter >= 1 && retryAfter <= 25, "the delay of 20 failures, capped: " + retryAfter);
         database.query("DELETE FROM login_throttle WHERE throttleKey = " + key);
         assertEquals(200, Api.restart().login(username, Api.PASSWORD).status(), "the row gone, the account signs in");
+    }
+
+    /**
+     * Another server inserts the first failure of a login and holds its transaction open while this server counts
+     * one for the same login: this server's insert waits, loses on the key, and its failure is counted on that row.
+     */
+    private static void assertAFirstFailureThatLosesTheRaceIsCounted(LocalPostgres database) throws Exception {
+        String login = Api.uniqueName("racer");
+        Process otherServer = database.begin("BEGIN; INSERT INTO login_throttle (throttleKey, failures, lastFailure) VALUES ('account:"
+                + login + "', 1, now()); SELECT pg_sleep(4); COMMIT;");
+        String holding = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(4)%'"
+                + " AND pid <> pg_backend_pid()";
+        for (int poll = 0; poll < 200 && !database.query(holding).equals("1"); poll++) {
+            Thread.sleep(50);
+        }
+        assertEquals("1", database.query(holding), "the other server's transaction is open");
+        Api.Answer answer = Api.restart().login(login, "a guess");
+        assertEquals(401, answer.status(), "counted, not a duplicate key: " + answer.body());
+        assertTrue(otherServer.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, otherServer.exitValue(), new String(otherServer.getInputStream().readAllBytes()));
+        assertEquals("2", failures(database, login), "the other server's first failure and this one");
     }
 
     /** A login, sent again after the Retry-After of every refusal until the throttle hears it. */
