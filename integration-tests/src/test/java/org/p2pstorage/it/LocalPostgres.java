@@ -48,6 +48,12 @@ final class LocalPostgres implements AutoCloseable {
         return pg("psql", "-h", "localhost", "-p", String.valueOf(port), "-U", "p2p", "-d", "p2p", "-tA", "-c", sql).trim();
     }
 
+    /** Starts these statements in one session of their own, in the background: another client holding a transaction. */
+    Process begin(String sql) throws IOException {
+        return new ProcessBuilder(command("psql", "-h", "localhost", "-p", String.valueOf(port), "-U", "p2p", "-d", "p2p",
+                "-v", "ON_ERROR_STOP=1", "-c", sql)).redirectErrorStream(true).start();
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         pg("pg_ctl", "-D", folder.resolve("data").toString(), "-m", "fast", "-w", "stop");
@@ -55,13 +61,17 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     private String pg(String program, String... arguments) throws IOException, InterruptedException {
+        return run(command(program, arguments));
+    }
+
+    private List<String> command(String program, String... arguments) {
         List<String> command = new ArrayList<>();
         if (asRoot()) {
             command.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         command.add(bin.resolve(program).toString());
         command.addAll(List.of(arguments));
-        return run(command);
+        return command;
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

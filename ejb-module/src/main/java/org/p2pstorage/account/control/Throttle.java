@@ -2,15 +2,20 @@ package org.p2pstorage.account.control;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.p2pstorage.account.entity.LoginThrottle;
 
 /**
  * Brute-force throttling of logins and codes, after Nextcloud's: every failure for an account or an
@@ -19,35 +24,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * An account's failures are forgotten after a quiet window and when it signs in; an address's only
  * after the window, so that an attacker cannot clear their address by signing in to an account of
  * their own between guesses. The delay never exceeds 25 s, so an attacker can slow a real user down
- * but never lock them out. An address gets {@value #ADDRESS_GRACE} failures before its delay starts,
- * since its failures are never cleared by a success and many honest users may share one address (a
- * NAT, an office); an attacker's guesses at any one account are slowed from the first failure on.
+ * but never lock them out. An address gets {@value LoginThrottle#ADDRESS_GRACE} failures before its delay
+ * starts, since its failures are never cleared by a success and many honest users may share one address
+ * (a NAT, an office); an attacker's guesses at any one account are slowed from the first failure on.
  * <p>
- * Kept in memory: a restart forgets it, which costs an attacker no more than a restart costs them.
+ * The failures are rows of {@link LoginThrottle} in the shared database, so every server sees the same
+ * counts and a restart forgets nothing. They are written in transactions of their own
+ * ({@link ThrottleWrites}): the refusal that follows a failure rolls the caller's transaction back.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Stateless
 public class Throttle {
 
-    public static final Duration MAX_DELAY = Duration.ofSeconds(25);
-    private static final long BASE_DELAY_MILLIS = 25;
-    private static final int MAX_TRACKED = 100_000;
-    static final int ADDRESS_GRACE = 10;
-    private static final String ADDRESS = "ip:";
+    private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
+    /** A first failure that lost the race to insert its row is counted on that row: once more is enough. */
+    private static final int ATTEMPTS = 3;
 
-    /** Failures of one key: how many, and when the last one was. */
-    record Record(int failures, Instant last) {
+    @PersistenceContext
+    EntityManager em;
 
-        static Duration delay(int failures) {
-            if (failures <= 0) {
-                return Duration.ZERO;
-            }
-            long millis = failures >= 20 ? MAX_DELAY.toMillis() : BASE_DELAY_MILLIS << failures;
-            return Duration.ofMillis(Math.min(millis, MAX_DELAY.toMillis()));
-        }
-    }
-
-    private final Map<String, Record> records = new ConcurrentHashMap<>();
+    @EJB
+    ThrottleWrites writes;
 
     @Inject
     @ConfigProperty(name = "p2p.throttle.window.minutes", defaultValue = "720")
@@ -55,53 +51,42 @@ public class Throttle {
 
     /** How long the keys must still wait before their next attempt is heard (zero: go ahead). */
     public Duration wait(Instant now, String... keys) {
-        Duration longest = Duration.ZERO;
+        List<LoginThrottle> throttles = em.createNamedQuery(LoginThrottle.OF_KEYS, LoginThrottle.class)
+                .setParameter("keys", List.of(keys)).getResultList();
+        return LoginThrottle.longestWait(throttles, now, window());
+    }
+
+    /** Counts a failure for every key; it stays counted whatever becomes of the caller's transaction. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void failed(Instant now, String... keys) {
+        writes.pruneStale(now.minus(window()));
         for (String key : keys) {
-            Record record = current(key, now);
-            if (record != null) {
-                Duration delay = Record.delay(key.startsWith(ADDRESS) ? record.failures() - ADDRESS_GRACE : record.failures());
-                Duration left = Duration.between(now, record.last().plus(delay));
-                if (left.compareTo(longest) > 0) {
-                    longest = left;
-                }
+            boolean counted = false;
+            for (int attempt = 0; attempt < ATTEMPTS && !counted; attempt++) {
+                counted = writes.count(key, now, window());
+            }
+            if (!counted) {
+                LOG.log(Level.WARNING, "a failed attempt could not be counted for a {0} key",
+                        key.substring(0, key.indexOf(':')));
             }
         }
-        return longest;
     }
 
-    public void failed(Instant now, String... keys) {
-        if (records.size() > MAX_TRACKED) {
-            records.entrySet().removeIf(entry -> stale(entry.getValue(), now));
-        }
-        for (String key : keys) {
-            records.compute(key, (k, old) -> new Record(old == null || stale(old, now) ? 1 : old.failures() + 1, now));
-        }
-    }
-
+    /** Forgets the keys' failures (an account that signed in). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void succeeded(String... keys) {
-        for (String key : keys) {
-            records.remove(key);
-        }
+        writes.forget(keys);
     }
 
-    private Record current(String key, Instant now) {
-        Record record = records.get(key);
-        if (record != null && stale(record, now)) {
-            records.remove(key, record);
-            return null;
-        }
-        return record;
-    }
-
-    private boolean stale(Record record, Instant now) {
-        return record.last().plus(Duration.ofMinutes(windowMinutes)).isBefore(now);
+    private Duration window() {
+        return Duration.ofMinutes(windowMinutes);
     }
 
     public static String account(String login) {
-        return "account:" + login;
+        return LoginThrottle.account(login);
     }
 
     public static String address(String ip) {
-        return ADDRESS + ip;
+        return LoginThrottle.address(ip);
     }
 }
