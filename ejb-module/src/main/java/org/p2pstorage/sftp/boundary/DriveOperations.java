@@ -24,6 +24,7 @@ import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.remote.boundary.RemoteBoundaries;
+import org.p2pstorage.sftp.control.DriveFileStore;
 import org.p2pstorage.sftp.control.DriveTree;
 import org.p2pstorage.sftp.control.IoFailure;
 import org.p2pstorage.sftp.control.QuotaLimit;
@@ -53,6 +54,16 @@ public class DriveOperations {
 
     public String owner() {
         return owner;
+    }
+
+    /** The drive as a disk: the user's quota and what is left of it. */
+    public DriveFileStore store() throws IOException {
+        try {
+            AccountView account = boundaries.accounts().me(owner);
+            return new DriveFileStore(owner, account.quotaBytes(), account.usedBytes());
+        } catch (RuntimeException e) {
+            throw IoFailure.of(e, "/");
+        }
     }
 
     private DriveTree tree() throws IOException {
