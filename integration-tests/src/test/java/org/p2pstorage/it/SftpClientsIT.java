@@ -120,7 +120,12 @@ class SftpClientsIT {
         assertEquals(2, hash.exit(), "a hash command is refused, never run: " + hash);
         assertTrue(hash.err().startsWith("Unknown command: md5sum"), hash.err());
 
-        for (String name : List.of("docs", "archive")) {
+        OpenSsh.Run folderMoved = SftpClients.rclone(folder, "moveto", SftpClients.remote(user, key, "docs"),
+                SftpClients.remote(user, key, "archive/docs"));
+        assertEquals(0, folderMoved.exit(), "a server-side directory move: " + folderMoved);
+        assertEquals(archive, SftpUser.parentOf(alice.folder("docs"), "parentId"), "docs now lies in archive");
+
+        for (String name : List.of("archive/docs", "archive")) {
             OpenSsh.Run removed = SftpClients.rclone(folder, "rmdir", SftpClients.remote(user, key, name));
             assertEquals(0, removed.exit(), removed.toString());
         }
@@ -149,8 +154,12 @@ class SftpClientsIT {
         assertTrue(again.out().contains("open for write: failure"), "a status code SFTP v3 knows: " + again);
         assertEquals(1, alice.files().size());
 
+        OpenSsh.Run loop = SftpClients.psftp(folder, ppk, hostKey, alice.name(), "mkdir putty/sub\nmv putty putty/sub\n");
+        assertTrue(loop.exit() != 0, "a folder never goes into a folder inside it: " + loop);
+        assertEquals(null, SftpUser.parentOf(alice.folder("putty"), "parentId"));
+
         OpenSsh.Run removed = SftpClients.psftp(folder, ppk, hostKey, alice.name(),
-                "rm putty/moved.bin\nrmdir putty\nls\n");
+                "rm putty/moved.bin\nrmdir putty/sub\nrmdir putty\nls\n");
         assertEquals(0, removed.exit(), removed.toString());
         assertTrue(alice.files().isEmpty(), alice.files().toString());
         assertTrue(alice.folders().isEmpty(), alice.folders().toString());

@@ -129,6 +129,25 @@ class SftpIT {
     }
 
     @Test
+    void aFolderMovesIntoAnotherWithWhatItHoldsButNeverIntoItself() throws Exception {
+        Path key = aliceKey();
+        local("a.txt", new RandomContent(40_000, 4));
+        OpenSsh.Run moved = OpenSsh.sftp(folder, key, alice.name(),
+                "mkdir docs\nmkdir archive\nput a.txt docs/a.txt\nrename /docs /archive/docs\nls -1 /archive/docs\n");
+        assertEquals(0, moved.exit(), moved.toString());
+        assertTrue(moved.out().contains("a.txt"), moved.out());
+        String archive = alice.folder("archive").getString("folderId");
+        JsonObject docs = alice.folder("docs");
+        assertEquals(archive, SftpUser.parentOf(docs, "parentId"), "docs now lies in archive");
+        assertEquals(docs.getString("folderId"), SftpUser.parentOf(files().get(0), "folderId"), "its file came along");
+
+        OpenSsh.Run intoItself = OpenSsh.sftp(folder, key, alice.name(), "rename /archive /archive/docs/archive\n");
+        assertNotEquals(0, intoItself.exit(), intoItself.toString());
+        assertEquals(null, SftpUser.parentOf(alice.folder("archive"), "parentId"), "archive stays at the top");
+        assertEquals(archive, SftpUser.parentOf(alice.folder("docs"), "parentId"));
+    }
+
+    @Test
     void anotherUserSeesNothingAndAKeyNeverAddedIsRefused() throws Exception {
         Path key = aliceKey();
         local("secret.txt", new RandomContent(10_000, 5));
