@@ -218,6 +218,9 @@ class SftpIT {
     void aPutOverTheQuotaFailsAndLeavesNothing() throws Exception {
         Path key = aliceKey();
         assertEquals(200, alice.admin.put("/api/users/" + alice.name() + "/quota", "{\"quotaBytes\":204800}").status());
+        OpenSsh.Run df = OpenSsh.sftp(folder, key, alice.name(), "df\n");
+        assertEquals(0, df.exit(), df.toString());
+        assertTrue(df.out().matches("(?s).*\\s200\\s+0\\s+200\\s.*"), "df shows the quota, 200 KiB, all of it free: " + df.out());
         local("large.bin", new RandomContent(1024 * 1024, 17));
         OpenSsh.Run put = OpenSsh.sftp(folder, key, alice.name(), "put large.bin\n");
         assertNotEquals(0, put.exit(), put.toString());
