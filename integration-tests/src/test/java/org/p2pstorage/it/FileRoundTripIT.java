@@ -107,6 +107,17 @@ class FileRoundTripIT {
         assertEquals(400, api.patch("/api/folders/" + folder, "{\"name\":\"a/b\"}").status(), "a name with a slash");
         assertTrue(api.get("/api/folders").array().stream()
                 .anyMatch(f -> f.asJsonObject().getString("name").equals("Trips ✈ 2025")), "the folder has its new name");
+        String inner = nested.json().getString("folderId");
+        Api.Answer up = api.patch("/api/folders/" + inner, "{\"parentId\":\"\"}");
+        assertEquals(200, up.status(), up.body());
+        assertFalse(up.json().containsKey("parentId") && !up.json().isNull("parentId"), "moved to the top: " + up.body());
+        assertEquals(folder, api.patch("/api/folders/" + inner, "{\"parentId\":\"" + folder + "\"}").json().getString("parentId"));
+        assertEquals(400, api.patch("/api/folders/" + folder, "{\"parentId\":\"" + inner + "\"}").status(), "into a folder inside it");
+        assertEquals(400, api.patch("/api/folders/" + folder, "{\"parentId\":\"" + folder + "\"}").status(), "into itself");
+        assertEquals(404, api.patch("/api/folders/" + inner, "{\"parentId\":\"nope\"}").status());
+        assertEquals(folder, api.get("/api/folders").array().stream().map(f -> f.asJsonObject())
+                .filter(f -> f.getString("folderId").equals(inner)).findFirst().orElseThrow().getString("parentId"),
+                "a refused move changed nothing");
 
         assertEquals(200, api.patch("/api/files/" + fileId, "{\"folderId\":\"\"}").status());
         api.delete("/api/files/" + fileId);

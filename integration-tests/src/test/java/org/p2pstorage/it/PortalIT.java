@@ -199,6 +199,21 @@ class PortalIT {
             browser.click(By.id("sshKeys:addKey"));
             browser.until(d -> d.findElement(By.id("sshKeys:keyTable")).getText().contains("laptop"));
             assertTrue(browser.find(By.id("sshKeys:keyTable")).getText().contains("SHA256:"));
+            String fingerprint = user.get("/api/auth/ssh-keys").array().getJsonObject(0).getString("fingerprint");
+            browser.phone();
+            assertTrue(browser.find(By.id("sshKeys:keyTable")).getText().replaceAll("\\s", "").contains(fingerprint),
+                    "the whole fingerprint shows on a phone");
+            assertEquals(Boolean.TRUE, browser.script("""
+                    var code = document.querySelector('.key-fingerprint code');
+                    var shown = code.getBoundingClientRect(), cell = code.closest('td').getBoundingClientRect();
+                    return shown.right <= cell.right + 1 && shown.right <= window.innerWidth && code.scrollWidth <= code.clientWidth + 1;
+                    """), "the fingerprint wraps inside its cell instead of being cut");
+            assertEquals(Boolean.TRUE, browser.script("""
+                    return Array.from(document.querySelectorAll('[id="sshKeys:keyMessages"] span'))
+                      .every(function (s) { return s.getBoundingClientRect().right <= window.innerWidth; });
+                    """), "the message that names the fingerprint wraps too");
+            browser.screenshot("ssh-keys-phone");
+            browser.wide();
 
             browser.type(By.id("sshKeys:publicKey"), "ssh-ed25519 not-a-key");
             browser.type(By.id("sshKeys:keyName"), "broken");

@@ -19,6 +19,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,38 +41,28 @@ class SftpIT {
     @TempDir
     Path folder;
 
-    private final Api alice = Api.suiteUser();
-    private final Api admin = Api.suiteAdmin();
+    private SftpUser alice;
+
+    @BeforeEach
+    void newUser() {
+        alice = new SftpUser(folder);
+    }
 
     @AfterEach
     void cleanUp() {
-        for (JsonObject file : alice.get("/api/files/list").array().getValuesAs(JsonObject.class)) {
-            alice.delete("/api/files/" + file.getString("fileId"));
-        }
-        for (JsonObject f : alice.get("/api/folders").array().getValuesAs(JsonObject.class)) {
-            alice.delete("/api/folders/" + f.getString("folderId"));
-        }
-        admin.put("/api/users/" + alice.username() + "/quota", "{\"quotaBytes\":null}");
+        alice.cleanUp();
     }
 
     private Path aliceKey() throws Exception {
-        Path key = OpenSsh.newKey(folder, "id_alice");
-        Api.Answer added = alice.postJson("/api/auth/ssh-keys", Json.createObjectBuilder().add("name", "laptop")
-                .add("publicKey", Files.readString(Path.of(key + ".pub"))).build());
-        assertEquals(201, added.status(), added.body());
-        return key;
+        return alice.addKey("id_alice");
     }
 
     private Path local(String name, RandomContent content) throws Exception {
-        Path file = folder.resolve(name);
-        try (InputStream in = content.stream()) {
-            Files.copy(in, file);
-        }
-        return file;
+        return alice.local(name, content);
     }
 
     private List<JsonObject> files() {
-        return alice.get("/api/files/list").array().getValuesAs(JsonObject.class);
+        return alice.files();
     }
 
     @Test
@@ -80,7 +71,7 @@ class SftpIT {
         RandomContent content = new RandomContent(50L * 1024 * 1024, 11);
         local("big.bin", content);
 
-        OpenSsh.Run put = OpenSsh.sftp(folder, key, alice.username(), "mkdir docs\nput big.bin docs/big.bin\nls -l docs\n");
+        OpenSsh.Run put = OpenSsh.sftp(folder, key, alice.name(), "mkdir docs\nput big.bin docs/big.bin\nls -l docs\n");
         assertEquals(0, put.exit(), put.toString());
         assertTrue(put.out().contains("big.bin"), put.out());
 
@@ -91,17 +82,17 @@ class SftpIT {
         assertEquals("AVAILABLE", file.getString("status"), "shown once settled");
         assertEquals(content.size(), file.getJsonNumber("size").longValue());
         assertEquals(content.sha256(), file.getString("sha256"));
-        JsonObject docs = alice.get("/api/folders").array().getJsonObject(0);
+        JsonObject docs = alice.api.get("/api/folders").array().getJsonObject(0);
         assertEquals("docs", docs.getString("name"));
         assertEquals(docs.getString("folderId"), file.getString("folderId"));
 
-        OpenSsh.Run get = OpenSsh.sftp(folder, key, alice.username(), "get docs/big.bin back.bin\n");
+        OpenSsh.Run get = OpenSsh.sftp(folder, key, alice.name(), "get docs/big.bin back.bin\n");
         assertEquals(0, get.exit(), get.toString());
         try (InputStream back = Files.newInputStream(folder.resolve("back.bin"))) {
             assertEquals(content.sha256(), Digests.sha256(back));
         }
 
-        OpenSsh.Run refused = OpenSsh.sftp(folder, key, alice.username(), "put big.bin docs/big.bin\n");
+        OpenSsh.Run refused = OpenSsh.sftp(folder, key, alice.name(), "put big.bin docs/big.bin\n");
         assertNotEquals(0, refused.exit(), "an existing name is never overwritten: " + refused);
         assertEquals(1, files().size());
     }
@@ -111,13 +102,13 @@ class SftpIT {
         Path key = aliceKey();
         local("a.txt", new RandomContent(70_000, 3));
 
-        OpenSsh.Run made = OpenSsh.sftp(folder, key, alice.username(),
+        OpenSsh.Run made = OpenSsh.sftp(folder, key, alice.name(),
                 "mkdir one\nmkdir two\nput a.txt one/a.txt\nrename one/a.txt two/b.txt\nrename one uno\nls -1 two\n");
         assertEquals(0, made.exit(), made.toString());
         assertTrue(made.out().contains("b.txt"), made.out());
         List<String> folders = new ArrayList<>();
         String two = null;
-        for (JsonObject f : alice.get("/api/folders").array().getValuesAs(JsonObject.class)) {
+        for (JsonObject f : alice.api.get("/api/folders").array().getValuesAs(JsonObject.class)) {
             folders.add(f.getString("name"));
             if ("two".equals(f.getString("name"))) {
                 two = f.getString("folderId");
@@ -128,20 +119,39 @@ class SftpIT {
         assertEquals("b.txt", moved.getString("name"));
         assertEquals(two, moved.getString("folderId"), "renamed into another folder is moved there");
 
-        OpenSsh.Run notEmpty = OpenSsh.sftp(folder, key, alice.username(), "rmdir two\n");
+        OpenSsh.Run notEmpty = OpenSsh.sftp(folder, key, alice.name(), "rmdir two\n");
         assertNotEquals(0, notEmpty.exit(), "a folder with a file is not removed: " + notEmpty);
 
-        OpenSsh.Run removed = OpenSsh.sftp(folder, key, alice.username(), "rm two/b.txt\nrmdir two\nrmdir uno\nls -1\n");
+        OpenSsh.Run removed = OpenSsh.sftp(folder, key, alice.name(), "rm two/b.txt\nrmdir two\nrmdir uno\nls -1\n");
         assertEquals(0, removed.exit(), removed.toString());
         assertTrue(files().isEmpty());
-        assertTrue(alice.get("/api/folders").array().isEmpty());
+        assertTrue(alice.api.get("/api/folders").array().isEmpty());
+    }
+
+    @Test
+    void aFolderMovesIntoAnotherWithWhatItHoldsButNeverIntoItself() throws Exception {
+        Path key = aliceKey();
+        local("a.txt", new RandomContent(40_000, 4));
+        OpenSsh.Run moved = OpenSsh.sftp(folder, key, alice.name(),
+                "mkdir docs\nmkdir archive\nput a.txt docs/a.txt\nrename /docs /archive/docs\nls -1 /archive/docs\n");
+        assertEquals(0, moved.exit(), moved.toString());
+        assertTrue(moved.out().contains("a.txt"), moved.out());
+        String archive = alice.folder("archive").getString("folderId");
+        JsonObject docs = alice.folder("docs");
+        assertEquals(archive, SftpUser.parentOf(docs, "parentId"), "docs now lies in archive");
+        assertEquals(docs.getString("folderId"), SftpUser.parentOf(files().get(0), "folderId"), "its file came along");
+
+        OpenSsh.Run intoItself = OpenSsh.sftp(folder, key, alice.name(), "rename /archive /archive/docs/archive\n");
+        assertNotEquals(0, intoItself.exit(), intoItself.toString());
+        assertEquals(null, SftpUser.parentOf(alice.folder("archive"), "parentId"), "archive stays at the top");
+        assertEquals(archive, SftpUser.parentOf(alice.folder("docs"), "parentId"));
     }
 
     @Test
     void anotherUserSeesNothingAndAKeyNeverAddedIsRefused() throws Exception {
         Path key = aliceKey();
         local("secret.txt", new RandomContent(10_000, 5));
-        assertEquals(0, OpenSsh.sftp(folder, key, alice.username(), "mkdir private\nput secret.txt private/secret.txt\n").exit());
+        assertEquals(0, OpenSsh.sftp(folder, key, alice.name(), "mkdir private\nput secret.txt private/secret.txt\n").exit());
 
         Api bob = Api.suiteUser();
         Path bobKey = OpenSsh.newKey(folder, "id_bob");
@@ -154,7 +164,7 @@ class SftpIT {
         assertNotEquals(0, reach.exit(), reach.toString());
 
         Path stranger = OpenSsh.newKey(folder, "id_stranger");
-        OpenSsh.Run refused = OpenSsh.sftp(folder, stranger, alice.username(), "ls\n");
+        OpenSsh.Run refused = OpenSsh.sftp(folder, stranger, alice.name(), "ls\n");
         assertEquals(255, refused.exit(), refused.toString());
         assertTrue(refused.err().contains("Permission denied"), refused.err());
     }
@@ -167,14 +177,14 @@ class SftpIT {
         List<String> options = OpenSsh.options(key);
         List<String> up = new ArrayList<>(List.of("scp", "-P", String.valueOf(OpenSsh.port())));
         up.addAll(options);
-        up.addAll(List.of(folder.resolve("photo.jpg").toString(), alice.username() + "@localhost:photo.jpg"));
+        up.addAll(List.of(folder.resolve("photo.jpg").toString(), alice.name() + "@localhost:photo.jpg"));
         OpenSsh.Run put = OpenSsh.run(folder, up);
         assertEquals(0, put.exit(), put.toString());
         assertEquals(content.sha256(), files().get(0).getString("sha256"));
 
         List<String> down = new ArrayList<>(List.of("scp", "-P", String.valueOf(OpenSsh.port())));
         down.addAll(options);
-        down.addAll(List.of(alice.username() + "@localhost:photo.jpg", folder.resolve("copy.jpg").toString()));
+        down.addAll(List.of(alice.name() + "@localhost:photo.jpg", folder.resolve("copy.jpg").toString()));
         OpenSsh.Run get = OpenSsh.run(folder, down);
         assertEquals(0, get.exit(), get.toString());
         try (InputStream back = Files.newInputStream(folder.resolve("copy.jpg"))) {
@@ -190,7 +200,7 @@ class SftpIT {
         Path batch = Files.writeString(folder.resolve("put.sftp"), "put huge.bin\n");
         List<String> line = new ArrayList<>(List.of("sftp", "-b", batch.toString(), "-P", String.valueOf(OpenSsh.port())));
         line.addAll(OpenSsh.options(key));
-        line.add(alice.username() + "@localhost");
+        line.add(alice.name() + "@localhost");
         Process sftp = new ProcessBuilder(line).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("out.txt").toFile()).start();
         try {
@@ -201,21 +211,24 @@ class SftpIT {
         }
         DurabilityIT.awaitTrue(() -> files().isEmpty(), "the interrupted upload left no file");
         DurabilityIT.awaitTrue(() -> usedOnNodes() == before, "the nodes hold exactly what they held before");
-        assertEquals(0, alice.get("/api/auth/me").json().getJsonNumber("usedBytes").longValue());
+        assertEquals(0, alice.api.get("/api/auth/me").json().getJsonNumber("usedBytes").longValue());
     }
 
     @Test
     void aPutOverTheQuotaFailsAndLeavesNothing() throws Exception {
         Path key = aliceKey();
-        assertEquals(200, admin.put("/api/users/" + alice.username() + "/quota", "{\"quotaBytes\":204800}").status());
+        assertEquals(200, alice.admin.put("/api/users/" + alice.name() + "/quota", "{\"quotaBytes\":204800}").status());
+        OpenSsh.Run df = OpenSsh.sftp(folder, key, alice.name(), "df\n");
+        assertEquals(0, df.exit(), df.toString());
+        assertTrue(df.out().matches("(?s).*\\s200\\s+0\\s+200\\s.*"), "df shows the quota, 200 KiB, all of it free: " + df.out());
         local("large.bin", new RandomContent(1024 * 1024, 17));
-        OpenSsh.Run put = OpenSsh.sftp(folder, key, alice.username(), "put large.bin\n");
+        OpenSsh.Run put = OpenSsh.sftp(folder, key, alice.name(), "put large.bin\n");
         assertNotEquals(0, put.exit(), put.toString());
         DurabilityIT.awaitTrue(() -> files().isEmpty(), "nothing was kept");
     }
 
     private long usedOnNodes() {
-        return admin.get("/api/network/nodes").array().getValuesAs(JsonObject.class).stream()
+        return alice.admin.get("/api/network/nodes").array().getValuesAs(JsonObject.class).stream()
                 .mapToLong(node -> node.getJsonNumber("usedBytes").longValue()).sum();
     }
 }

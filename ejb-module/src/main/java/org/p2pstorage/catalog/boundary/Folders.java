@@ -10,7 +10,7 @@ import org.p2pstorage.catalog.entity.Folder;
 import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.failure.entity.Failure;
 
-/** The folders of a drive: list, create, rename, delete when empty; each user sees and uses only their own. */
+/** The folders of a drive: list, create, rename, move, delete when empty; each user sees and uses only their own. */
 @Stateless
 public class Folders {
 
@@ -34,6 +34,22 @@ public class Folders {
             throw Failure.invalid("the top of the drive cannot be renamed");
         }
         return FolderView.of(repository.rename(id, Files.validName(name)));
+    }
+
+    /**
+     * Moves one of the caller's folders, with all it holds, into another of their folders ({@code null} or
+     * empty: the top of the drive); never into itself or a folder inside it.
+     */
+    public FolderView move(String owner, String folderId, String parentId) {
+        String id = own(owner, folderId);
+        if (id == null) {
+            throw Failure.invalid("the top of the drive cannot be moved");
+        }
+        String target = own(owner, parentId);
+        if (target != null && repository.within(target, id)) {
+            throw Failure.invalid("a folder cannot be moved into itself or into a folder inside it");
+        }
+        return FolderView.of(repository.move(id, target));
     }
 
     /** Removes one of the caller's folders; it must be empty (409 otherwise). */

@@ -11,7 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import org.p2pstorage.catalog.entity.Folder;
 import org.p2pstorage.catalog.entity.StoredFile;
 
-/** The folders of the users' drives: create, find, list, remove when empty, and name them as paths. */
+/** The folders of the users' drives: create, find, list, move, remove when empty, and name them as paths. */
 @Stateless
 public class FolderRepository {
 
@@ -32,6 +32,24 @@ public class FolderRepository {
         Folder folder = em.find(Folder.class, folderId);
         folder.rename(name);
         return folder;
+    }
+
+    public Folder move(String folderId, String parentId) {
+        Folder folder = em.find(Folder.class, folderId);
+        folder.moveTo(parentId);
+        return folder;
+    }
+
+    /** Whether {@code folderId} is {@code ancestorId} or lies somewhere inside it. */
+    public boolean within(String folderId, String ancestorId) {
+        int depth = 0;
+        for (String at = folderId; at != null && depth < 256; depth++) {
+            if (at.equals(ancestorId)) {
+                return true;
+            }
+            at = find(at).map(Folder::parentId).orElse(null);
+        }
+        return false;
     }
 
     public List<Folder> of(String owner) {

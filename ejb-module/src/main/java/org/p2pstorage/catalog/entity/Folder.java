@@ -76,6 +76,11 @@ public class Folder {
         return parentId;
     }
 
+    /** Into another folder ({@code null}: the top of the drive); the caller has checked it is not inside this one. */
+    public void moveTo(String parentId) {
+        this.parentId = parentId;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -110,8 +110,8 @@ public class DriveFileSystemProvider extends FileSystemProvider {
     }
 
     @Override
-    public FileStore getFileStore(Path path) {
-        throw new UnsupportedOperationException("a drive has no file store");
+    public FileStore getFileStore(Path path) throws IOException {
+        return ops(path).store();
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.p2pstorage.catalog.entity.Download;
 import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.remote.boundary.RemoteBoundaries;
+import org.p2pstorage.sftp.control.DriveFileStore;
 import org.p2pstorage.sftp.control.DriveTree;
 import org.p2pstorage.sftp.control.IoFailure;
 import org.p2pstorage.sftp.control.QuotaLimit;
@@ -33,7 +34,7 @@ import org.p2pstorage.sftp.entity.DriveEntry;
 
 /**
  * What an SFTP session does to its user's drive, through the catalog's boundaries exactly as REST does:
- * folders through {@link Folders}, renames, moves and deletions through {@link Files}, a put as one
+ * folders (made, renamed, moved, removed) through {@link Folders}, files' renames, moves and deletions through {@link Files}, a put as one
  * {@link Uploads#upload upload} (shown once it has settled), a get as one verified {@link Downloads download}.
  * Every call carries the session's user, so another user's files are not there at all.
  */
@@ -53,6 +54,16 @@ public class DriveOperations {
 
     public String owner() {
         return owner;
+    }
+
+    /** The drive as a disk: the user's quota and what is left of it. */
+    public DriveFileStore store() throws IOException {
+        try {
+            AccountView account = boundaries.accounts().me(owner);
+            return new DriveFileStore(owner, account.quotaBytes(), account.usedBytes());
+        } catch (RuntimeException e) {
+            throw IoFailure.of(e, "/");
+        }
     }
 
     private DriveTree tree() throws IOException {
@@ -136,26 +147,40 @@ public class DriveOperations {
         });
     }
 
-    /** Renames, and moves a file to another folder; a folder is renamed where it is. */
+    /**
+     * Renames, and moves a file or a folder (with all it holds) to another folder; a folder never into
+     * itself or a folder inside it.
+     */
     public void rename(DrivePath from, DrivePath to) throws IOException {
-        DriveEntry entry = entry(from);
+        DriveTree tree = tree();
+        DriveEntry entry = tree.resolve(from.fromTop()).orElseThrow(() -> new NoSuchFileException(from.toString()));
         if (entry.isTop()) {
             throw new IOException("the top of the drive cannot be renamed");
         }
-        if (find(to).isPresent()) {
+        if (tree.resolve(to.fromTop()).isPresent()) {
             throw new FileAlreadyExistsException(to.toString());
         }
-        DriveEntry target = folder(parent(to));
+        DrivePath parentPath = parent(to);
+        DriveEntry target = tree.resolve(parentPath.fromTop()).orElseThrow(() -> new NoSuchFileException(parentPath.toString()));
+        if (!target.folder()) {
+            throw new NotDirectoryException(parentPath.toString());
+        }
         String name = name(to);
+        boolean moving = !Objects.equals(entry.parentId(), target.id());
+        if (entry.folder() && moving && tree.within(target.id(), entry.id())) {
+            throw new IOException("cannot move " + from + " to " + to + ": a folder cannot go into itself or a folder inside it");
+        }
         call(from, () -> {
             if (entry.folder()) {
-                if (!Objects.equals(entry.parentId(), target.id())) {
-                    throw Failure.invalid("a folder is renamed where it is; it cannot move to another folder");
+                if (moving) {
+                    boundaries.folders().move(owner, entry.id(), target.id());
                 }
-                boundaries.folders().rename(owner, entry.id(), name);
+                if (!entry.name().equals(name)) {
+                    boundaries.folders().rename(owner, entry.id(), name);
+                }
                 return null;
             }
-            if (!Objects.equals(entry.parentId(), target.id())) {
+            if (moving) {
                 boundaries.files().move(owner, entry.id(), target.id());
             }
             if (!entry.name().equals(name)) {

@@ -16,15 +16,20 @@ import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.file.FileSystemFactory;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.util.threads.SshThreadPoolExecutor;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpErrorStatusDataHandler;
 import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.apache.sshd.sftp.server.SftpSubsystemEnvironment;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 import org.apache.sshd.sftp.server.UnsupportedAttributePolicy;
 import org.p2pstorage.remote.boundary.RemoteBoundaries;
+import org.p2pstorage.sftp.control.FailureText;
 import org.p2pstorage.sftp.control.UploadChannel;
 
 /**
@@ -32,7 +37,8 @@ import org.p2pstorage.sftp.control.UploadChannel;
  * ({@link DriveFileSystem}), so OpenSSH {@code sftp} and {@code scp} (which uses SFTP since OpenSSH 9),
  * rclone and FileZilla work unchanged. A put is one upload through the simulated network; a get one
  * verified download. A file's handle that the client closes itself ends its upload; a handle closed
- * because the session broke off leaves nothing.
+ * because the session broke off leaves nothing. A failure's status says why in REST's words
+ * ({@link FailureText}); {@code statvfs@openssh.com} tells the room left ({@link DriveSftpSubsystem}).
  */
 public class DriveSftp implements FileSystemFactory {
 
@@ -49,10 +55,30 @@ public class DriveSftp implements FileSystemFactory {
 
     /** The subsystem factory to register with the server; its request threads come from {@code threads}. */
     public SftpSubsystemFactory subsystem(ThreadFactory threads) {
-        SftpSubsystemFactory factory = new SftpSubsystemFactory();
+        SftpSubsystemFactory factory = new SftpSubsystemFactory() {
+            @Override
+            public Command createSubsystem(ChannelSession channel) {
+                DriveSftpSubsystem subsystem = new DriveSftpSubsystem(channel, this);
+                getRegisteredListeners().forEach(subsystem::addSftpEventListener);
+                return subsystem;
+            }
+        };
         factory.setExecutorServiceProvider(() -> new SshThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads));
         factory.setUnsupportedAttributePolicy(UnsupportedAttributePolicy.Ignore);
+        factory.setErrorStatusDataHandler(new SftpErrorStatusDataHandler() {
+            @Override
+            public int resolveSubStatus(SftpSubsystemEnvironment sftp, int id, Throwable e, int cmd, Object... args) {
+                return FailureText.status(SftpErrorStatusDataHandler.super.resolveSubStatus(sftp, id, e, cmd, args),
+                        sftp.getVersion());
+            }
+
+            @Override
+            public String resolveErrorMessage(SftpSubsystemEnvironment sftp, int id, Throwable e, int subStatus,
+                                              int cmd, Object... args) {
+                return FailureText.of(e, subStatus);
+            }
+        });
         factory.setFileSystemAccessor(new SftpFileSystemAccessor() {
             @Override
             public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle handle, Path file, String id,

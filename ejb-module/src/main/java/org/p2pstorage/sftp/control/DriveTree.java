@@ -62,6 +62,23 @@ public class DriveTree {
         return out;
     }
 
+    /**
+     * Whether the folder {@code folderId} ({@code null}: the top) is {@code ancestorId} or lies inside it, so
+     * that moving {@code ancestorId} there would put a folder inside itself.
+     */
+    public boolean within(String folderId, String ancestorId) {
+        int depth = 0;
+        for (String at = folderId; at != null && depth <= entries.size(); depth++) {
+            if (at.equals(ancestorId)) {
+                return true;
+            }
+            String id = at;
+            at = entries.stream().filter(e -> e.folder() && id.equals(e.id())).findFirst()
+                    .map(DriveEntry::parentId).orElse(null);
+        }
+        return false;
+    }
+
     private Optional<DriveEntry> child(String folderId, String name) {
         return entries.stream().filter(e -> Objects.equals(e.parentId(), folderId) && e.name().equals(name)).findFirst();
     }

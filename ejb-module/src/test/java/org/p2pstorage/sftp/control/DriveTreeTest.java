@@ -1,6 +1,7 @@
 package org.p2pstorage.sftp.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -43,5 +44,21 @@ class DriveTreeTest {
     void aNameTwiceInAFolderShowsOnceAsTheNewest() {
         assertEquals(List.of("old", "same.txt"), tree.children("f1").stream().map(DriveEntry::name).toList());
         assertEquals("d2", tree.resolve(List.of("docs", "same.txt")).orElseThrow().id());
+    }
+
+    @Test
+    void aFolderIsWithinItselfAndItsAncestorsOnly() {
+        assertTrue(tree.within("f1", "f1"), "moving docs into docs");
+        assertTrue(tree.within("f2", "f1"), "moving docs into docs/old");
+        assertFalse(tree.within("f1", "f2"), "old may move up to docs' place");
+        assertFalse(tree.within(null, "f1"), "the top is inside no folder");
+        assertFalse(tree.within("f1", "nope"));
+    }
+
+    @Test
+    void aFolderThatNamesALoopEnds() {
+        DriveTree looped = new DriveTree(List.of(new FolderView("x", "x", "y", Instant.EPOCH),
+                new FolderView("y", "y", "x", Instant.EPOCH)), List.of());
+        assertFalse(looped.within("x", "z"), "a damaged catalog does not hang the look");
     }
 }

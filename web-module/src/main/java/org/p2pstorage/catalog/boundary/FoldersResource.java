@@ -18,11 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.p2pstorage.account.boundary.Client;
+import org.p2pstorage.catalog.entity.FileName;
 import org.p2pstorage.catalog.entity.FolderView;
 import org.p2pstorage.failure.entity.Failure;
 
 /**
- * The caller's folders: list them, create one (at the top or in another folder), delete an empty one.
+ * The caller's folders: list them, create one (at the top or in another folder), rename or move one,
+ * delete an empty one.
  * Files go into a folder with {@code PATCH /api/files/{id}} and {@code "folderId"}.
  */
 @RequestScoped
@@ -51,15 +53,28 @@ public class FoldersResource {
         return Response.created(URI.create("/api/folders/" + created.folderId())).entity(created).build();
     }
 
-    /** Renames one of the caller's folders: {@code {"name":"…"}}. */
+    /**
+     * Renames one of the caller's folders ({@code {"name":"…"}}) and/or moves it, with all it holds, into
+     * another of their folders ({@code {"parentId":"…"}}, {@code ""}: the top of the drive).
+     */
     @PATCH
     @Path("{folderId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FolderView rename(@PathParam("folderId") String folderId, Rename rename) {
-        if (rename == null || rename.name() == null) {
-            throw Failure.invalid("the body must be {\"name\":\"…\"}");
+    public FolderView change(@PathParam("folderId") String folderId, Change change) {
+        if (change == null || (change.name() == null && change.parentId() == null)) {
+            throw Failure.invalid("the body must be {\"name\":\"…\"} and/or {\"parentId\":\"…\"}");
         }
-        return folders.rename(client.username(), folderId, rename.name());
+        if (change.name() != null) {
+            FileName.valid(change.name()); // refused before the move, so a failed change changes nothing
+        }
+        FolderView changed = null;
+        if (change.parentId() != null) {
+            changed = folders.move(client.username(), folderId, change.parentId());
+        }
+        if (change.name() != null) {
+            changed = folders.rename(client.username(), folderId, change.name());
+        }
+        return changed;
     }
 
     @DELETE
@@ -69,8 +84,8 @@ public class FoldersResource {
         return Response.noContent().build();
     }
 
-    /** The body of a folder's rename: its new name. */
-    public record Rename(String name) {
+    /** The body of a folder's change: a new name, a new parent folder, or both. */
+    public record Change(String name, String parentId) {
     }
 
     /** The body of a new folder: its name and, optionally, the folder it goes in. */
