@@ -30,13 +30,21 @@ class AnswerBatchesTest {
         return receipt.outcome().stored() ? Answer.KEPT : Answer.FAILED_NOW;
     }
 
-    @Test
-    void answersArrivingWhileOneCommitsAreRecordedTogetherAndEachCallerGetsItsOwn() throws Exception {
-        AnswerBatches batches = new AnswerBatches();
-        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
-        Function<List<ChunkReceipt>, List<Answer>> recordAll = receipts -> {
+    /**
+     * A catalog whose first commit holds until the test has queued the other answers (so they pile up behind
+     * it), that remembers the size of every group, and that cannot record the answer for chunk {@code bad}.
+     */
+    private static final class HeldCatalog {
+        final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch firstCommitStarted = new CountDownLatch(1);
+        final CountDownLatch othersQueued = new CountDownLatch(1);
+        final int bad;
+
+        HeldCatalog(int bad) {
+            this.bad = bad;
+        }
+
+        List<Answer> recordAll(List<ChunkReceipt> receipts) {
             batchSizes.add(receipts.size());
             firstCommitStarted.countDown();
             try {
@@ -44,8 +52,21 @@ class AnswerBatchesTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (receipts.stream().anyMatch(r -> r.index() == bad)) {
+                throw new IllegalStateException("chunk " + bad + " cannot be recorded");
+            }
             return receipts.stream().map(AnswerBatchesTest::meaning).toList();
-        };
+        }
+    }
+
+    @Test
+    void answersArrivingWhileOneCommitsAreRecordedTogetherAndEachCallerGetsItsOwn() throws Exception {
+        AnswerBatches batches = new AnswerBatches();
+        HeldCatalog catalog = new HeldCatalog(-1);
+        Function<List<ChunkReceipt>, List<Answer>> recordAll = catalog::recordAll;
+        CountDownLatch firstCommitStarted = catalog.firstCommitStarted;
+        CountDownLatch othersQueued = catalog.othersQueued;
+        List<Integer> batchSizes = catalog.batchSizes;
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
             Future<Answer> first = pool.submit(() -> batches.record(receipt(0, StoreOutcome.STORED), recordAll));
@@ -73,22 +94,11 @@ class AnswerBatchesTest {
     @Test
     void aBatchThatFailsIsRecordedOneByOneSoOnlyTheBadAnswerFails() throws Exception {
         AnswerBatches batches = new AnswerBatches();
-        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
-        Function<List<ChunkReceipt>, List<Answer>> recordAll = receipts -> {
-            batchSizes.add(receipts.size());
-            firstCommitStarted.countDown();
-            try {
-                othersQueued.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (receipts.stream().anyMatch(r -> r.index() == 13)) {
-                throw new IllegalStateException("chunk 13 cannot be recorded");
-            }
-            return receipts.stream().map(AnswerBatchesTest::meaning).toList();
-        };
+        HeldCatalog catalog = new HeldCatalog(13);
+        Function<List<ChunkReceipt>, List<Answer>> recordAll = catalog::recordAll;
+        CountDownLatch firstCommitStarted = catalog.firstCommitStarted;
+        CountDownLatch othersQueued = catalog.othersQueued;
+        List<Integer> batchSizes = catalog.batchSizes;
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             Future<Answer> first = pool.submit(() -> batches.record(receipt(0, StoreOutcome.STORED), recordAll));
