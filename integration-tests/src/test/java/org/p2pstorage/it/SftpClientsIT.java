@@ -2,6 +2,7 @@ package org.p2pstorage.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -87,11 +88,16 @@ class SftpClientsIT {
         assertEquals(0, down.exit(), down.toString());
         assertEquals(content.sha256(), alice.sha256("back.bin"));
 
-        alice.local("other.bin", new RandomContent(1000, 22));
+        RandomContent other = new RandomContent(1000, 22);
+        alice.local("other.bin", other);
         OpenSsh.Run over = SftpClients.rclone(folder, "copyto", "other.bin", SftpClients.remote(user, key, "docs/photo.bin"));
-        assertTrue(over.exit() != 0, "an existing name is never overwritten: " + over);
-        assertTrue(over.err().contains("a file of that name is already there"), "the server's reason reaches rclone: " + over);
-        assertEquals(file.getString("fileId"), onlyFile().getString("fileId"));
+        assertEquals(0, over.exit(), "rclone updates a changed file: " + over);
+        JsonObject updated = onlyFile();
+        assertNotEquals(file.getString("fileId"), updated.getString("fileId"), "the new content replaced the old file");
+        assertEquals("photo.bin", updated.getString("name"));
+        assertEquals(other.sha256(), updated.getString("sha256"));
+        assertEquals(docs, SftpUser.parentOf(updated, "folderId"));
+        file = updated;
 
         OpenSsh.Run made = SftpClients.rclone(folder, "mkdir", SftpClients.remote(user, key, "archive"));
         assertEquals(0, made.exit(), made.toString());
@@ -149,10 +155,14 @@ class SftpClientsIT {
         assertEquals(content.sha256(), file.getString("sha256"));
         assertEquals(alice.folder("putty").getString("folderId"), SftpUser.parentOf(file, "folderId"));
 
-        OpenSsh.Run again = SftpClients.psftp(folder, ppk, hostKey, alice.name(), "put data.bin putty/moved.bin\n");
-        assertTrue(again.exit() != 0, "an existing name is never overwritten: " + again);
-        assertTrue(again.out().contains("open for write: failure"), "a status code SFTP v3 knows: " + again);
-        assertEquals(1, alice.files().size());
+        RandomContent other = new RandomContent(70_000, 24);
+        alice.local("other.bin", other);
+        OpenSsh.Run again = SftpClients.psftp(folder, ppk, hostKey, alice.name(), "put other.bin putty/moved.bin\n");
+        assertEquals(0, again.exit(), "a put over a file replaces it, as FileZilla's overwrite expects: " + again);
+        JsonObject replaced = onlyFile();
+        assertNotEquals(file.getString("fileId"), replaced.getString("fileId"));
+        assertEquals("moved.bin", replaced.getString("name"));
+        assertEquals(other.sha256(), replaced.getString("sha256"));
 
         OpenSsh.Run loop = SftpClients.psftp(folder, ppk, hostKey, alice.name(), "mkdir putty/sub\nmv putty putty/sub\n");
         assertTrue(loop.exit() != 0, "a folder never goes into a folder inside it: " + loop);

@@ -92,9 +92,21 @@ class SftpIT {
             assertEquals(content.sha256(), Digests.sha256(back));
         }
 
-        OpenSsh.Run refused = OpenSsh.sftp(folder, key, alice.name(), "put big.bin docs/big.bin\n");
-        assertNotEquals(0, refused.exit(), "an existing name is never overwritten: " + refused);
-        assertEquals(1, files().size());
+        RandomContent newer = new RandomContent(3L * 1024 * 1024, 12);
+        local("newer.bin", newer);
+        OpenSsh.Run replaced = OpenSsh.sftp(folder, key, alice.name(), "put newer.bin docs/big.bin\n");
+        assertEquals(0, replaced.exit(), "a put over a file replaces it: " + replaced);
+        List<JsonObject> after = files();
+        assertEquals(1, after.size(), "the old file is gone once the new one is stored: " + after);
+        assertNotEquals(file.getString("fileId"), after.get(0).getString("fileId"));
+        assertEquals("big.bin", after.get(0).getString("name"));
+        assertEquals(newer.sha256(), after.get(0).getString("sha256"));
+        assertEquals(docs.getString("folderId"), after.get(0).getString("folderId"));
+        OpenSsh.Run again = OpenSsh.sftp(folder, key, alice.name(), "get docs/big.bin again.bin\n");
+        assertEquals(0, again.exit(), again.toString());
+        try (InputStream back = Files.newInputStream(folder.resolve("again.bin"))) {
+            assertEquals(newer.sha256(), Digests.sha256(back));
+        }
     }
 
     @Test

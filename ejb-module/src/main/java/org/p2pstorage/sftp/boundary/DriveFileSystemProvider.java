@@ -54,7 +54,8 @@ public class DriveFileSystemProvider extends FileSystemProvider {
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
         boolean writing = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
-        return writing ? ops(path).write(drive(path)) : ops(path).read(drive(path));
+        return writing ? ops(path).write(drive(path), options.contains(StandardOpenOption.CREATE_NEW))
+                : ops(path).read(drive(path));
     }
 
     @Override

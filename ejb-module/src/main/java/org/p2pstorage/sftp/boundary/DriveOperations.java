@@ -199,13 +199,19 @@ public class DriveOperations {
         return new ReadChannel(download.size(), out -> boundaries.downloads().write(download, out), workers);
     }
 
-    /** A new file, uploaded as the client writes it; an existing name is refused, never overwritten. */
-    public UploadChannel write(DrivePath path) throws IOException {
+    /**
+     * A file uploaded as the client writes it. Over an existing file ({@code exclusive} false, as every
+     * client's put and update opens it), the new content is uploaded beside the old one and replaces it only
+     * once every copy is stored: until then the old file stays whole, and an upload that fails leaves it.
+     * An exclusive open of a taken name, or any put over a folder, is refused.
+     */
+    public UploadChannel write(DrivePath path, boolean exclusive) throws IOException {
         String name = name(path);
         DriveEntry parent = folder(parent(path));
-        if (find(path).isPresent()) {
-            throw new FileAlreadyExistsException(path.toString(), null,
-                    "a file of that name is already there; remove or rename it first");
+        Optional<DriveEntry> replaced = find(path);
+        if (replaced.isPresent() && (exclusive || replaced.get().folder())) {
+            throw new FileAlreadyExistsException(path.toString(), null, replaced.get().folder()
+                    ? "a folder of that name is already there" : "a file of that name is already there");
         }
         AccountView account = call(path, () -> boundaries.accounts().me(owner));
         return new UploadChannel(content -> {
@@ -219,6 +225,7 @@ public class DriveOperations {
                 throw new Failure(Failure.Kind.UNAVAILABLE, settled.failure() == null
                         ? "the upload failed: its chunks could not all be stored" : settled.failure());
             }
+            replaced.ifPresent(old -> boundaries.files().delete(owner, old.id()));
             return sent.fileId();
         }, workers);
     }
