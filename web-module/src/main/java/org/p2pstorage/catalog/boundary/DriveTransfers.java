@@ -127,9 +127,10 @@ class DriveTransfers implements Serializable {
         FacesFailures.info("upload of " + name + " cancelled");
     }
 
-    void cancel(TransferProgress transfer) {
-        watch.cancel(transfer.fileId());
-        FacesFailures.info("upload of " + transfer.name() + " cancelled");
+    void cancel(String fileId) {
+        String name = watch.inOrder(List.of(fileId)).stream().findFirst().map(TransferProgress::name).orElse("the file");
+        watch.cancel(fileId);
+        FacesFailures.info("upload of " + name + " cancelled");
     }
 
     /** Keep both: the new file takes the first free "name (n).ext". */

@@ -149,9 +149,13 @@ public class DriveView implements Serializable {
         reload();
     }
 
-    /** Cancel in the Transfers panel. */
-    public void cancel(TransferProgress transfer) {
-        transfers.cancel(transfer);
+    /** Cancel in the Transfers panel: the file's id comes with the request (not from the row, which may have moved). */
+    public void cancelTransfer() {
+        String fileId = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("fileId");
+        if (fileId == null || fileId.isBlank()) {
+            return;
+        }
+        transfers.cancel(fileId);
         reload();
     }
 
