@@ -216,7 +216,7 @@ public class Network {
      */
     public List<String> place(long bytes, int copies, Set<String> exclude) {
         List<Placement.Candidate> candidates = statuses().stream().filter(NodeStatus::alive)
-                .map(s -> new Placement.Candidate(s.id(), s.availableBytes())).toList();
+                .map(s -> new Placement.Candidate(s.id(), s.availableBytes(), routes.destination(s.id()))).toList();
         return placement.place(copies, candidates, exclude,
                 id -> nodes.containsKey(id) ? nodes.get(id).reserve(bytes) : remote.reserve(id, bytes));
     }
