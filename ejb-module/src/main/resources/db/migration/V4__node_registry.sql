@@ -1,4 +1,4 @@
--- The network's registry: every node's latest status, written by the server that hosts it (about once a
+-- The network's registry: every node's latest status and link settings, written by the server that hosts it (about once a
 -- second), read by every server sharing this database, so that placement, health, topology and the portal
 -- agree whichever server answers. A node whose host stops writing is seen as down. Portable SQL (H2, PostgreSQL).
 CREATE TABLE node_registry (
@@ -10,6 +10,10 @@ CREATE TABLE node_registry (
     usedBytes BIGINT NOT NULL,
     reservedBytes BIGINT NOT NULL,
     segments INTEGER NOT NULL,
+    bandwidthBytesPerSecond BIGINT NOT NULL,
+    delayMinMs INTEGER NOT NULL,
+    delayMaxMs INTEGER NOT NULL,
+    lossRate DOUBLE PRECISION NOT NULL,
     downSince TIMESTAMP(6) WITH TIME ZONE,
     seenAt TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CONSTRAINT node_registry_pk PRIMARY KEY (nodeId)

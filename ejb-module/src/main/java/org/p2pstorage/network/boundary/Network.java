@@ -48,6 +48,7 @@ import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
 import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.Routes;
+import org.p2pstorage.transfer.entity.LinkSettings;
 
 /**
  * The registry of the simulated network: creates the storage nodes this server hosts at start (one stateful
@@ -285,6 +286,20 @@ public class Network {
         return NodeView.of(status(id).in(ProcessState.READY));
     }
 
+
+    /**
+     * Changes a node's link; one hosted elsewhere is changed by its server, and every server's bookings follow
+     * within a registry interval (the answer is the settings asked for).
+     */
+    @RolesAllowed("admin")
+    public LinkSettings changeLink(String id, LinkSettings settings) {
+        requireKnown(id);
+        if (nodes.containsKey(id)) {
+            return links.change(id, settings);
+        }
+        calls.order(NodeCommand.link(id, settings));
+        return settings;
+    }
 
     /** Every node's health as its state says, in node order, without asking the network. */
     public Map<String, Health> health() {

@@ -15,6 +15,7 @@ import org.p2pstorage.network.control.NodeCalls;
 import org.p2pstorage.network.entity.NodeCommand;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.FileRecord;
+import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.Routes;
 
 /**
@@ -34,6 +35,9 @@ public class Nodes {
 
     @Inject
     NodeCalls calls;
+
+    @EJB
+    Links links;
 
     public boolean local(String nodeId) {
         return routes.local(nodeId);
@@ -107,6 +111,7 @@ public class Nodes {
             case RECORD -> network.node(command.nodeId()).record(command.record());
             case STOP -> network.node(command.nodeId()).stop();
             case START -> network.node(command.nodeId()).start();
+            case LINK -> links.follow(command.nodeId(), command.link());
         }
     }
 

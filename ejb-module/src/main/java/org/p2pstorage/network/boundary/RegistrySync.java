@@ -26,12 +26,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.network.control.NodeRegistry;
 import org.p2pstorage.network.control.RemoteNodes;
 import org.p2pstorage.network.entity.RegisteredNode;
+import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.Routes;
 
 /**
  * Keeps the shared registry and this server's view of it in step, on the managed scheduler: every
- * {@code p2p.registry.interval.ms} it writes the status of the nodes hosted here and reads every other
- * node's row (and which server hosts it). A node whose host has written nothing for
+ * {@code p2p.registry.interval.ms} it writes the status and link settings of the nodes hosted here and reads
+ * every other node's row (which server hosts it, and its link as the host plays it, which this server's
+ * bookings then follow). A node whose host has written nothing for
  * {@code p2p.registry.timeout.ms} is seen as STOPPED (its server died), so health, placement and repair
  * treat it as down, on every server, within that time.
  */
@@ -59,6 +61,9 @@ public class RegistrySync {
     @Inject
     Routes routes;
 
+    @EJB
+    Links links;
+
     @Inject
     @ConfigProperty(name = "p2p.registry.interval.ms", defaultValue = "1000")
     long intervalMs;
@@ -85,7 +90,7 @@ public class RegistrySync {
     private void sync() {
         try {
             Instant now = Instant.now();
-            registry.post(routes.me(), network.hostedStatuses(), now);
+            registry.post(routes.me(), network.hostedStatuses(), links::settings, now);
             List<RegisteredNode> others = registry.all().stream()
                     .filter(row -> !network.hosting().hosts(row.nodeId())).toList();
             for (RegisteredNode row : others) {
@@ -94,6 +99,7 @@ public class RegistrySync {
                             new Object[]{row.nodeId(), row.serverId()});
                 }
                 routes.route(row.nodeId(), row.serverId());
+                links.follow(row.nodeId(), row.link());
             }
             remote.refresh(others, now, Duration.ofMillis(timeoutMs));
         } catch (RuntimeException e) {

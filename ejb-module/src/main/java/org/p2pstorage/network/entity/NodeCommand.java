@@ -7,16 +7,17 @@ import jakarta.jms.TextMessage;
 
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.FileRecord;
+import org.p2pstorage.transfer.entity.LinkSettings;
 
 /**
  * An order for a node hosted by another server, carried to that server by the broker: drop a chunk, keep a
- * file's record, stop, start. The host carries it out on its node; nothing is answered (the registry shows
+ * file's record, stop, start, change its link. The host carries it out on its node; nothing is answered (the registry shows
  * the node's new state, the catalog already says what the node should hold).
  */
-public record NodeCommand(Kind kind, String nodeId, ChunkKey chunk, FileRecord record) {
+public record NodeCommand(Kind kind, String nodeId, ChunkKey chunk, FileRecord record, LinkSettings link) {
 
     public enum Kind {
-        DELETE, RECORD, STOP, START
+        DELETE, RECORD, STOP, START, LINK
     }
 
     static final String KIND = "command";
@@ -25,24 +26,30 @@ public record NodeCommand(Kind kind, String nodeId, ChunkKey chunk, FileRecord r
     static final String CHUNK_INDEX = "chunkIndex";
 
     public static NodeCommand delete(String nodeId, ChunkKey chunk) {
-        return new NodeCommand(Kind.DELETE, nodeId, chunk, null);
+        return new NodeCommand(Kind.DELETE, nodeId, chunk, null, null);
     }
 
     public static NodeCommand record(String nodeId, FileRecord record) {
-        return new NodeCommand(Kind.RECORD, nodeId, null, record);
+        return new NodeCommand(Kind.RECORD, nodeId, null, record, null);
     }
 
     public static NodeCommand stop(String nodeId) {
-        return new NodeCommand(Kind.STOP, nodeId, null, null);
+        return new NodeCommand(Kind.STOP, nodeId, null, null, null);
     }
 
     public static NodeCommand start(String nodeId) {
-        return new NodeCommand(Kind.START, nodeId, null, null);
+        return new NodeCommand(Kind.START, nodeId, null, null, null);
+    }
+
+    public static NodeCommand link(String nodeId, LinkSettings link) {
+        return new NodeCommand(Kind.LINK, nodeId, null, null, link);
     }
 
     public Message toMessage(JMSContext context) {
         try {
-            TextMessage message = context.createTextMessage(record == null ? "" : record.toLine());
+            TextMessage message = context.createTextMessage(record != null ? record.toLine()
+                    : link != null ? link.bandwidthBytesPerSecond() + " " + link.delayMinMs() + " " + link.delayMaxMs()
+                    + " " + link.lossRate() : "");
             message.setStringProperty(KIND, kind.name());
             message.setStringProperty(NODE_ID, nodeId);
             if (chunk != null) {
@@ -67,6 +74,12 @@ public record NodeCommand(Kind kind, String nodeId, ChunkKey chunk, FileRecord r
         if (kind == Kind.DELETE && chunk == null) {
             throw new IllegalArgumentException("a DELETE command without a chunk");
         }
-        return new NodeCommand(kind, nodeId, chunk, record);
+        LinkSettings link = null;
+        if (kind == Kind.LINK) {
+            String[] parts = ((TextMessage) message).getText().split(" ");
+            link = new LinkSettings(Long.parseLong(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                    Double.parseDouble(parts[3]));
+        }
+        return new NodeCommand(kind, nodeId, chunk, record, link);
     }
 }

@@ -13,9 +13,10 @@ import jakarta.persistence.Table;
 
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
+import org.p2pstorage.transfer.entity.LinkSettings;
 
 /**
- * A node's row in the shared registry: its latest status as its host posted it, which server hosts it, and
+ * A node's row in the shared registry: its latest status and link settings as its host posted them, which server hosts it, and
  * when the host last wrote. Other servers read the network from these rows; a row its host has not written
  * for longer than the registry's timeout stands for a node that is gone (its server died), STOPPED since
  * the host's last word.
@@ -45,6 +46,10 @@ public class RegisteredNode {
     private long usedBytes;
     private long reservedBytes;
     private int segments;
+    private long bandwidthBytesPerSecond;
+    private int delayMinMs;
+    private int delayMaxMs;
+    private double lossRate;
     private Instant downSince;
 
     @Column(nullable = false)
@@ -53,13 +58,13 @@ public class RegisteredNode {
     protected RegisteredNode() {
     }
 
-    public RegisteredNode(String serverId, NodeStatus status, Instant now) {
+    public RegisteredNode(String serverId, NodeStatus status, LinkSettings link, Instant now) {
         this.nodeId = status.id();
-        post(serverId, status, now);
+        post(serverId, status, link, now);
     }
 
-    /** The host's latest word on its node. */
-    public void post(String serverId, NodeStatus status, Instant now) {
+    /** The host's latest word on its node and its link. */
+    public void post(String serverId, NodeStatus status, LinkSettings link, Instant now) {
         if (!nodeId.equals(status.id())) {
             throw new IllegalArgumentException("the row of " + nodeId + " cannot take the status of " + status.id());
         }
@@ -71,7 +76,16 @@ public class RegisteredNode {
         this.reservedBytes = status.reservedBytes();
         this.segments = status.segments();
         this.downSince = status.downSince();
+        this.bandwidthBytesPerSecond = link.bandwidthBytesPerSecond();
+        this.delayMinMs = link.delayMinMs();
+        this.delayMaxMs = link.delayMaxMs();
+        this.lossRate = link.lossRate();
         this.seenAt = now;
+    }
+
+    /** The node's link as its host plays it (every server books the node's link with these settings). */
+    public LinkSettings link() {
+        return new LinkSettings(bandwidthBytesPerSecond, delayMinMs, delayMaxMs, lossRate);
     }
 
     public String nodeId() {

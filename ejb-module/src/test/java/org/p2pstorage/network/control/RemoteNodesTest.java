@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.p2pstorage.network.entity.RegisteredNode;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
+import org.p2pstorage.transfer.entity.LinkSettings;
 
 class RemoteNodesTest {
 
@@ -21,7 +22,8 @@ class RemoteNodesTest {
     private final RemoteNodes remote = new RemoteNodes();
 
     private static RegisteredNode row(String server, ProcessState state, long used, Instant seen) {
-        return new RegisteredNode(server, new NodeStatus("Node_04", "192.168.1.5", state, 1000, used, 0, 3, null), seen);
+        return new RegisteredNode(server, new NodeStatus("Node_04", "192.168.1.5", state, 1000, used, 0, 3, null),
+                LinkSettings.DEFAULT, seen);
     }
 
     @Test

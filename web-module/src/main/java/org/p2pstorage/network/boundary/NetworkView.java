@@ -138,7 +138,7 @@ public class NetworkView implements Serializable {
             client.requireAdmin();
             network.view(editing);
             try {
-                links.change(editing, new LinkSettings(bandwidth * 1024, delayMin, delayMax, lossPercent / 100));
+                network.changeLink(editing, new LinkSettings(bandwidth * 1024, delayMin, delayMax, lossPercent / 100));
             } catch (IllegalArgumentException e) {
                 throw Failure.invalid(e.getMessage());
             }
