@@ -51,6 +51,8 @@ XML
 awk -v settings="$settings" '/<\/address-settings>/ { while ((getline line < settings) > 0) print line } { print }' \
   "$instance/etc/broker.xml" > "$instance/etc/broker.xml.new"
 mv "$instance/etc/broker.xml.new" "$instance/etc/broker.xml"
+# A small initial heap (the profile's 512M is more than a small P2P_BROKER_MEMORY allows).
+sed -i 's/-Xms512M/-Xms128M/' "$instance/etc/artemis.profile"
 # The servers speak Artemis' core protocol only.
 sed -i 's/protocols=CORE,AMQP,STOMP,HORNETQ,MQTT,OPENWIRE/protocols=CORE/' "$instance/etc/broker.xml"
 rm -f "$settings"

@@ -48,7 +48,7 @@ trap on_exit EXIT
 
 if [ "$fresh" = true ]; then
   "$scale_out_home/stop.sh" > /dev/null
-  rm -rf "$run_dir"/postgres "$run_dir"/broker "$run_dir"/server-* "$run_dir"/secrets
+  rm -rf "$run_dir"/postgres "$run_dir"/broker "$run_dir"/server-* "$run_dir"/secrets "$run_dir"/standalone-template
 fi
 
 if [ "$build" = true ]; then
@@ -87,10 +87,18 @@ fi
 # --- Artemis -----------------------------------------------------------------------------------------------
 artemis_home=$run_dir/artemis/apache-artemis-$artemis_version
 if [ ! -x "$artemis_home/bin/artemis" ]; then
-  echo "scale-out: fetching ActiveMQ Artemis $artemis_version (Maven Central, kept in ~/.m2)"
-  (cd "$project_root" && ./mvnw -B -q -N dependency:copy \
-    -Dartifact="org.apache.activemq:apache-artemis:$artemis_version:zip:bin" -DoutputDirectory="$run_dir/artemis")
-  unzip -q -o "$run_dir/artemis/apache-artemis-$artemis_version-bin.zip" -d "$run_dir/artemis"
+  # The distribution's zip: given (P2P_SCALE_OUT_ARTEMIS_ZIP, as the integration tests' build resolves it), or
+  # fetched by Maven from Maven Central into ~/.m2.
+  zip=${P2P_SCALE_OUT_ARTEMIS_ZIP:-}
+  if [ -z "$zip" ]; then
+    echo "scale-out: fetching ActiveMQ Artemis $artemis_version (Maven Central, kept in ~/.m2)"
+    (cd "$project_root" && ./mvnw -B -q -N dependency:copy \
+      -Dartifact="org.apache.activemq:apache-artemis:$artemis_version:zip:bin" -DoutputDirectory="$run_dir/artemis")
+    zip=$run_dir/artemis/apache-artemis-$artemis_version-bin.zip
+  fi
+  # Unpacked with the JDK's jar (no unzip needed), which keeps no file modes: the launchers are made executable.
+  (cd "$run_dir/artemis" && jar xf "$zip")
+  chmod +x "$artemis_home"/bin/*
   rm -f "$run_dir/artemis/apache-artemis-$artemis_version-bin.zip"
 fi
 broker=$run_dir/broker
@@ -110,33 +118,40 @@ done
 (exec 3<> "/dev/tcp/localhost/$broker_port") 2> /dev/null || { echo "scale-out: the broker does not listen on $broker_port" >&2; exit 1; }
 
 # --- WildFly servers ---------------------------------------------------------------------------------------
+# The servers' configuration: the provisioned one with remote-broker.cli applied, made once into a template
+# (again whenever either changed) and copied for every server. Data and log folders are kept.
 configured="$(cat "$wildfly_home/.p2p-configured") $(sha256sum < "$project_root/jms-config/remote-broker.cli")"
+template=$run_dir/standalone-template
+if [ "$(cat "$template/.p2p-scale-out" 2>/dev/null)" != "$configured" ]; then
+  rm -rf "$template"
+  cp -r "$wildfly_home/standalone" "$template"
+  rm -rf "$template/data" "$template/log" "$template/tmp"
+  rm -f "$template"/deployments/*.ear*
+  JAVA_OPTS="-Xmx256m" "$wildfly_home/bin/jboss-cli.sh" -Djboss.server.base.dir="$template" \
+    --file="$project_root/jms-config/remote-broker.cli" > "$run_dir/configure.log" 2>&1 \
+    || { echo "scale-out: applying remote-broker.cli failed: see $run_dir/configure.log" >&2; exit 1; }
+  rm -rf "$template/data" "$template/log" "$template/tmp"
+  echo "$configured" > "$template/.p2p-scale-out"
+fi
 for i in $(seq 0 $((servers - 1))); do
   name=$(server_name "$i")
   offset=$(server_offset "$i")
   dir=$run_dir/$name
   base=$dir/standalone
-  # The server's own configuration: the provisioned one with remote-broker.cli applied, made again whenever
-  # either changed. Its data folder (nodes' disks) and log folder are kept.
-  if [ "$(cat "$base/.p2p-scale-out" 2>/dev/null)" != "$configured" ]; then
-    rm -rf "$base"
-    mkdir -p "$dir"
-    cp -r "$wildfly_home/standalone" "$base"
-    rm -rf "$base/data" "$base/log" "$base/tmp"
-    rm -f "$base"/deployments/*.ear*
-    JAVA_OPTS="-Xmx256m" "$wildfly_home/bin/jboss-cli.sh" -Djboss.server.base.dir="$base" \
-      --file="$project_root/jms-config/remote-broker.cli" > "$dir/configure.log" 2>&1 \
-      || { echo "scale-out: applying remote-broker.cli to $name failed: see $dir/configure.log" >&2; exit 1; }
-    echo "$configured" > "$base/.p2p-scale-out"
-  fi
   if [ -f "$dir/server.pid" ] && kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; then
     echo "scale-out: $name is running already"
     continue
+  fi
+  if [ "$(cat "$base/.p2p-scale-out" 2>/dev/null)" != "$configured" ]; then
+    rm -rf "$base"
+    mkdir -p "$dir"
+    cp -r "$template" "$base"
   fi
   rm -f "$base"/deployments/p2p-storage.ear*
   cp "$ear" "$base/deployments/p2p-storage.ear"
   mkdir -p "$dir/data" "$dir/log"
   echo "scale-out: starting $name (port offset $offset, nodes $(hosted_nodes "$i"))"
+  # jboss.node.name ends every session id with the server's name: the route a load balancer keeps a browser on.
   P2P_SERVER_ID=$name \
   P2P_HOSTED_NODES=$(hosted_nodes "$i") \
   P2P_DATA_DIR=$dir/data \
@@ -151,7 +166,7 @@ for i in $(seq 0 $((servers - 1))); do
   LAUNCH_JBOSS_IN_BACKGROUND=1 \
   JBOSS_PIDFILE=$dir/server.pid \
     setsid nohup "$wildfly_home/bin/standalone.sh" -c standalone-full.xml \
-      -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" \
+      -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="$name" \
       -Djboss.server.log.dir="$dir/log" > "$dir/log/console.log" 2>&1 < /dev/null &
   echo $! > "$dir/launcher.pid"
 done
