@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # The standalone ActiveMQ Artemis broker of a deployment, built from the same distribution on Maven Central that
 # scale-out/start.sh uses and created at its first start by the same script (scale-out/create-broker.sh: the
 # application's queues and address settings in broker.xml, one user). Build it from the repository's root:

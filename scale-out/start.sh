@@ -65,7 +65,13 @@ export P2P_DB_PASSWORD=${P2P_DB_PASSWORD:-$(secret db-password)}
 # --- PostgreSQL --------------------------------------------------------------------------------------------
 pg_dir=$run_dir/postgres
 mkdir -p "$pg_dir"
-if as_root; then chown postgres "$pg_dir"; fi
+if as_root; then
+  chown postgres "$pg_dir"
+  runuser -u postgres -- test -w "$pg_dir" || {
+    echo "scale-out: PostgreSQL runs as the postgres user, which cannot reach $pg_dir: set P2P_SCALE_OUT_DIR to a folder it can" >&2
+    exit 1
+  }
+fi
 if [ ! -f "$pg_dir/data/PG_VERSION" ]; then
   (umask 077; echo "$P2P_DB_PASSWORD" > "$pg_dir/password")
   if as_root; then chown postgres "$pg_dir/password"; fi

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * The scale-out topology (one PostgreSQL, one standalone Artemis broker, two WildFly servers each hosting part
  * of the nodes), started and stopped by the very scripts an operator runs, {@code scale-out/start.sh} and
  * {@code scale-out/stop.sh}, so that the tests check them too. Everything lives in a folder of the build, on
- * port offsets of its own ({@code it.scaleout.offset}, 400: server-a on 8480, server-b on 8580, PostgreSQL on
- * 5832, the broker on 62016), clear of the other tests' servers (offsets 100 and 200).
+ * port offsets of its own ({@code it.scaleout.offset}, 600: server-a on 8680, server-b on 8780, PostgreSQL on
+ * 6032, the broker on 62216), clear of the other tests' servers (offsets 100 to 300) and of a topology a
+ * developer runs with the script's defaults (400 and 500).
  */
 final class ScaleOut implements AutoCloseable {
 
@@ -22,7 +23,7 @@ final class ScaleOut implements AutoCloseable {
 
     private final Path folder = Path.of(System.getProperty("it.servers"), "scale-out");
     private final Path scripts = Path.of(System.getProperty("p2p.scale.out.scripts"));
-    private final int offset = Integer.getInteger("it.scaleout.offset", 400);
+    private final int offset = Integer.getInteger("it.scaleout.offset", 600);
     private final Map<String, String> settings;
 
     /** A topology whose servers also get these settings (P2P_* environment variables). */
