@@ -103,6 +103,7 @@ if [ ! -x "$artemis_home/bin/artemis" ]; then
     zip=$run_dir/artemis/apache-artemis-$artemis_version-bin.zip
   fi
   # Unpacked with the JDK's jar (no unzip needed), which keeps no file modes: the launchers are made executable.
+  mkdir -p "$run_dir/artemis"
   (cd "$run_dir/artemis" && jar xf "$zip")
   chmod +x "$artemis_home"/bin/*
   rm -f "$run_dir/artemis/apache-artemis-$artemis_version-bin.zip"
