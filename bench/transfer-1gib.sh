@@ -76,6 +76,51 @@ for replicas in 1 2; do
     grep -q 'Using AIO Journal' "$bench_dir/server.log" && echo AIO > "$work/journal" || echo NIO > "$work/journal"
   )
 done
+
+# The same transfer on the scale-out topology (scale-out/start.sh: PostgreSQL, a standalone Artemis broker, two
+# servers each hosting part of the nodes), 2 replicas: uploaded through server-a, downloaded through server-b
+# (so about half the chunks come from server-a's nodes through the broker) and through server-a. SCALE_OUT=0 skips it.
+if [ "${SCALE_OUT:-1}" = 1 ]; then
+  (
+    export P2P_SCALE_OUT_DIR="$work/scale-out" P2P_SCALE_OUT_OFFSET=800 P2P_REPLICAS=2 P2P_LINK_BANDWIDTH=0 \
+      P2P_LINK_LOSS=0 P2P_LINK_DELAY_MIN_MS=0 P2P_LINK_DELAY_MAX_MS=0 P2P_SCALE_OUT_JAVA_OPTS="-Xms1g -Xmx1g"
+    "$root/scale-out/start.sh" --fresh --no-build > "$work/scale-out.log" 2>&1 || { tail -20 "$work/scale-out.log"; exit 1; }
+    trap '"$root/scale-out/stop.sh" > /dev/null 2>&1 || true' EXIT
+    a=http://localhost:8880; b=http://localhost:8980
+    login='{"username":"bench","email":"bench@localhost","password":"bench-password-not-secret"}'
+    curl -s -o /dev/null -H 'Content-Type: application/json' -d "$login" "$a/api/auth/register"
+    auth="Authorization: Bearer $(curl -s -H 'Content-Type: application/json' -d "$login" "$a/api/auth/login" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+    server_a_pid=$(cat "$work/scale-out/server-a/server.pid")
+    heap_a() {
+      jcmd "$server_a_pid" GC.run > /dev/null 2>&1 || true
+      jcmd "$server_a_pid" GC.heap_info 2> /dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); printf "%.0f\n", v/1024; exit}}'
+    }
+    for round in $(seq 1 "$warmup_rounds"); do
+      curl -s -o "$work/warmup.json" -H "$auth" -H "Content-Type: application/octet-stream" -X POST \
+        -T "$work/warmup.bin" "$a/api/files/upload?wait=true&name=warmup-$round.bin"
+      warm_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$work/warmup.json")
+      curl -s -o /dev/null -H "$auth" "$b/api/files/download/$warm_id"
+      curl -s -o /dev/null -H "$auth" "$a/api/files/download/$warm_id"
+      curl -s -o /dev/null -H "$auth" -X DELETE "$a/api/files/$warm_id"
+    done
+    heap_before=$(heap_a)
+    up=$(curl -s -o "$work/upload.json" -w '%{http_code} %{time_total}' -H "$auth" \
+      -H "Content-Type: application/octet-stream" -X POST -T "$file" "$a/api/files/upload?wait=true&name=bench.bin")
+    [ "${up%% *}" = 201 ] || { echo "scale-out upload failed: $up $(cat "$work/upload.json")"; exit 1; }
+    file_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$work/upload.json")
+    heap_upload=$(heap_a)
+    for via in "$b" "$a"; do
+      down=$(curl -s -o "$work/output.bin" -w '%{http_code} %{time_total}' -H "$auth" "$via/api/files/download/$file_id")
+      [ "${down%% *}" = 200 ] || { echo "scale-out download failed: $down"; exit 1; }
+      [ "$(sha256sum "$work/output.bin" | cut -d' ' -f1)" = "$expected" ] || { echo "scale-out download differs"; exit 1; }
+      echo "${down#* }" >> "$work/scale-out-downloads"
+    done
+    heap_after=$(heap_a)
+    rm -f "$work/output.bin"
+    echo "2 ${up#* } $(head -1 "$work/scale-out-downloads") $heap_before $heap_upload $heap_after" > "$work/scale-out-results"
+  )
+fi
 rm -f "$file" "$work/warmup.bin"
 
 row() {
@@ -88,6 +133,13 @@ print(f"| {replicas} | {mb/float(up):.1f} MB/s ({float(up):.1f} s) | {float(nput
 PY
 }
 rows=$(while read -r line; do row $line; done < "$work/results")
+scale_out_rows=""
+if [ -f "$work/scale-out-results" ]; then
+  scale_out_rows=$(row $(cat "$work/scale-out-results") | sed 's/^| 2 |/| 2, scale-out: up through server-a, down through server-b |/')
+  via_a=$(sed -n 2p "$work/scale-out-downloads")
+  scale_out_rows="$scale_out_rows
+| 2, scale-out: down through server-a | | | $(mb "$via_a") MB/s (${via_a} s) | $(python3 -c "print(f'{$nginx_get/$via_a:.3f}')") | |"
+fi
 mb() { python3 -c "print(f'{$size_mib * 1.048576 / $1:.1f}')"; }
 body=$(cat <<TXT
 ## Unthrottled transfer of $size_mib MiB beside nginx ($(date -u +%Y-%m-%d), $(nproc) cores)
@@ -99,11 +151,15 @@ links unthrottled; a fresh server for each replication factor, warmed up with $w
 upload, download and delete before the measured transfer (0 rounds = a cold server); Artemis journal: $(cat "$work/journal"). The peer, in the same run: nginx
 $(nginx -v 2>&1 | cut -d/ -f2) (Debian's nginx-light, 2 workers) writing the same file with WebDAV \`PUT\`
 ($(mb "$nginx_put") MB/s) and serving it with \`GET\` ($(mb "$nginx_get") MB/s), median of three each,
-on loopback. Ratio = nginx's time / ours (1.0 = as fast as nginx).
+on loopback. Ratio = nginx's time / ours (1.0 = as fast as nginx). The scale-out rows (\`SCALE_OUT=1\`, the
+default) run the same transfer in the same run on \`scale-out/start.sh\`'s topology: PostgreSQL, a standalone
+Artemis broker and two WildFly servers on this one machine, server-a hosting Node_01-Node_03 and server-b
+Node_04-Node_05 (each chunk has a copy on each server); the heap is server-a's.
 
 | replicas | upload | vs nginx PUT | download | vs nginx GET | heap after full GC: before → after upload → after download |
 |---|---|---|---|---|---|
 $rows
+$scale_out_rows
 TXT
 )
 source "$root/bench/report.sh"

@@ -36,6 +36,21 @@ final class ScaleOut implements AutoCloseable {
         run("start.sh", "--fresh", "--no-build");
     }
 
+    /** Kills server {@code index} at once ({@code kill -9}), as a machine that dies would go. */
+    void kill(int index) throws IOException, InterruptedException {
+        String pid = Files.readString(folder.resolve("server-" + (char) ('a' + index)).resolve("server.pid")).trim();
+        Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("could not kill server " + index + " (pid " + pid + ")");
+        }
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(process -> process.onExit().join());
+    }
+
+    /** Starts again whatever is not running (a killed server), on the data it left; the others keep running. */
+    void rejoin() throws IOException, InterruptedException {
+        run("start.sh", "--no-build");
+    }
+
     /** Stops everything the start left running, whether or not it succeeded. */
     @Override
     public void close() throws IOException, InterruptedException {

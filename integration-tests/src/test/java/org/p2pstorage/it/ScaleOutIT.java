@@ -36,17 +36,18 @@ class ScaleOutIT {
     private static final List<String> SERVER_B_NODES = List.of("Node_04", "Node_05");
 
     /** Quick links (unthrottled, 0-1 ms), small nodes; "admin" is the admin; each Api client has its own address. */
-    private static final ScaleOut TOPOLOGY = new ScaleOut(Map.of(
-            "P2P_NODES", "5",
-            "P2P_NODE_CAPACITY", "64MB",
-            "P2P_LINK_BANDWIDTH", "0",
-            "P2P_LINK_DELAY_MIN_MS", "0",
-            "P2P_LINK_DELAY_MAX_MS", "1",
-            "P2P_USER_QUOTA", "1GB",
-            "P2P_ADMIN", ADMIN,
-            "P2P_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1",
-            "P2P_SCALE_OUT_JAVA_OPTS", "-Xms256m -Xmx768m",
-            "P2P_BROKER_MEMORY", "256M"));
+    private static final ScaleOut TOPOLOGY = new ScaleOut(Map.ofEntries(
+            Map.entry("P2P_NODES", "5"),
+            Map.entry("P2P_NODE_CAPACITY", "64MB"),
+            Map.entry("P2P_LINK_BANDWIDTH", "0"),
+            Map.entry("P2P_LINK_DELAY_MIN_MS", "0"),
+            Map.entry("P2P_LINK_DELAY_MAX_MS", "1"),
+            Map.entry("P2P_USER_QUOTA", "1GB"),
+            Map.entry("P2P_REPAIR_GRACE", "3s"),
+            Map.entry("P2P_ADMIN", ADMIN),
+            Map.entry("P2P_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1"),
+            Map.entry("P2P_SCALE_OUT_JAVA_OPTS", "-Xms256m -Xmx768m"),
+            Map.entry("P2P_BROKER_MEMORY", "256M")));
 
     private static Api admin;
 
@@ -177,12 +178,149 @@ class ScaleOutIT {
             try {
                 Api.Answer stopped = throughB.post("/api/network/nodes/Node_02/stop");
                 assertEquals(200, stopped.status(), stopped.body());
-                assertEquals("STOPPED", throughA.get("/api/network/nodes/Node_02").json().getString("state"));
+                assertEquals("STOPPED", until(() -> state(throughA, "Node_02"), "STOPPED"::equals, 10),
+                        "stopped through B (an order to A, which hosts it), STOPPED for A");
             } finally {
                 throughB.post("/api/network/nodes/Node_02/start");
             }
-            assertNotEquals("STOPPED", throughA.get("/api/network/nodes/Node_02").json().getString("state"), "started through B");
+            assertNotEquals("STOPPED", until(() -> state(throughA, "Node_02"), state -> !"STOPPED".equals(state), 10),
+                    "started through B");
         }
+
+        /**
+         * One node left, Node_04 (server-b's), on a 128 KiB/s link: server-a's upload to it crosses the broker to
+         * server-b, which books it on its clock of that link, the one server-b's own upload books too. The two
+         * uploads together cannot end before the link model's time for all their bytes (without the sharing each
+         * server would play the link at full speed for its own upload, in half that time).
+         */
+        @Test
+        void twoServersUploadingToOneNodeShareItsLink() throws Exception {
+            Api adminA = admin(serverA());
+            Api adminB = admin(serverB());
+            List<String> others = List.of("Node_01", "Node_02", "Node_03", "Node_05");
+            long bandwidth = 128 * 1024;
+            Api dave = serverA().signedUp("dave");
+            Api daveOnB = serverB().withToken(dave.token());
+            try {
+                others.forEach(node -> assertEquals(200, adminA.post("/api/network/nodes/" + node + "/stop").status()));
+                for (Api server : List.of(adminA, adminB)) {
+                    for (String node : others) {
+                        assertEquals("STOPPED", until(() -> state(server, node), "STOPPED"::equals, 10), node);
+                    }
+                }
+                Api.Answer link = adminA.put("/api/network/nodes/Node_04/link",
+                        "{\"bandwidthBytesPerSecond\":" + bandwidth + ",\"delayMinMs\":0,\"delayMaxMs\":0,\"lossRate\":0}");
+                assertEquals(200, link.status(), link.body());
+                for (Api server : List.of(adminA, adminB)) {
+                    assertEquals(bandwidth, until(() -> server.get("/api/network/nodes/Node_04/link").json()
+                            .getJsonNumber("bandwidthBytesPerSecond").longValue(), b -> b == bandwidth, 10),
+                            "every server books Node_04's link as its host plays it");
+                }
+                RandomContent first = new RandomContent(384 * 1024, 71);
+                RandomContent second = new RandomContent(384 * 1024, 72);
+                java.util.concurrent.CompletableFuture<Api.Answer> throughA =
+                        java.util.concurrent.CompletableFuture.supplyAsync(() -> dave.upload("through-a.bin", first, true));
+                java.util.concurrent.CompletableFuture<Api.Answer> throughB =
+                        java.util.concurrent.CompletableFuture.supplyAsync(() -> daveOnB.upload("through-b.bin", second, true));
+                List<JsonObject> files = new java.util.ArrayList<>();
+                for (Api.Answer upload : List.of(throughA.get(), throughB.get())) {
+                    assertEquals(201, upload.status(), upload.body());
+                    files.add(dave.get("/api/files/" + upload.json().getString("fileId")).json());
+                }
+                for (JsonObject file : files) {
+                    assertTrue(dave.copies(file.getString("fileId")).stream().allMatch(c -> c.node().equals("Node_04")), file.toString());
+                }
+                java.time.Instant start = files.stream().map(f -> java.time.Instant.parse(f.getString("createdAt")))
+                        .min(java.util.Comparator.naturalOrder()).orElseThrow();
+                java.time.Instant end = files.stream().map(f -> java.time.Instant.parse(f.getString("completedAt")))
+                        .max(java.util.Comparator.naturalOrder()).orElseThrow();
+                long modelMs = (first.size() + second.size()) * 1000L / bandwidth; // 6 s for both on one link
+                long tookMs = java.time.Duration.between(start, end).toMillis();
+                assertTrue(tookMs >= modelMs * 98 / 100, "both uploads took " + tookMs + " ms from the first start to"
+                        + " the last answer; the link model gives at least " + modelMs + " ms for their bytes on one link");
+                files.forEach(f -> dave.delete("/api/files/" + f.getString("fileId")));
+            } finally {
+                adminA.put("/api/network/nodes/Node_04/link",
+                        "{\"bandwidthBytesPerSecond\":0,\"delayMinMs\":0,\"delayMaxMs\":1,\"lossRate\":0}");
+                others.forEach(node -> adminA.post("/api/network/nodes/" + node + "/start"));
+                for (String node : others) {
+                    until(() -> state(adminB, node), state -> !"STOPPED".equals(state), 10);
+                }
+            }
+        }
+
+        /**
+         * Server-b dies (kill -9): its nodes turn DEAD for server-a, every file still downloads through server-a
+         * from the copies on its own nodes (each chunk has one copy per server), and after the repair grace the
+         * chunks are copied again onto server-a's nodes, two copies each. Server-b started again rejoins with its
+         * nodes and their data.
+         */
+        @Test
+        void aKilledServersNodesAreDeadForTheOtherWhichServesAndRepairsEveryFileThenItRejoins() throws Exception {
+            Api erin = serverA().signedUp("erin");
+            RandomContent content = new RandomContent(1_500_000, 91);
+            Api.Answer upload = erin.upload("survivor.bin", content, true);
+            assertEquals(201, upload.status(), upload.body());
+            String fileId = upload.json().getString("fileId");
+            for (Api.Copy copy : erin.copies(fileId)) {
+                long onA = erin.copies(fileId).stream().filter(c -> c.index() == copy.index() && SERVER_A_NODES.contains(c.node())).count();
+                assertEquals(1, onA, "chunk " + copy.index() + " has one copy on each server");
+            }
+            try {
+                TOPOLOGY.kill(1);
+                JsonObject health = until(() -> erin.get("/api/network/health").json(),
+                        h -> SERVER_B_NODES.stream().allMatch(n -> "DEAD".equals(h.getString(n))), 30);
+                SERVER_A_NODES.forEach(node -> assertEquals("ALIVE", health.getString(node), health.toString()));
+                SERVER_B_NODES.forEach(node -> assertEquals("DEAD", health.getString(node), health.toString()));
+
+                Api.Received served = erin.download(fileId);
+                assertEquals(200, served.status(), served.body());
+                assertEquals(content.sha256(), served.sha256(), "every chunk from server-a's nodes");
+
+                List<Api.Copy> repaired = until(() -> erin.copies(fileId), copies -> copies.stream()
+                        .filter(c -> c.state().equals("STORED") && SERVER_A_NODES.contains(c.node()))
+                        .count() == 2L * chunks(content), 120);
+                for (int index = 0; index < chunks(content); index++) {
+                    int chunk = index;
+                    Set<String> onA = repaired.stream().filter(c -> c.index() == chunk && c.state().equals("STORED")
+                            && SERVER_A_NODES.contains(c.node())).map(Api.Copy::node).collect(Collectors.toSet());
+                    assertEquals(2, onA.size(), "chunk " + chunk + ": two copies on server-a's nodes: " + repaired);
+                }
+            } finally {
+                TOPOLOGY.rejoin();
+            }
+            JsonObject health = until(() -> erin.get("/api/network/health").json(),
+                    h -> SERVER_B_NODES.stream().allMatch(n -> "ALIVE".equals(h.getString(n))), 30);
+            assertEquals(5, health.getInt("alive"), health.toString());
+            Api.Received throughB = serverB().withToken(erin.token()).download(fileId);
+            assertEquals(200, throughB.status(), throughB.body());
+            assertEquals(content.sha256(), throughB.sha256(), "server-b serves again");
+            assertEquals(200, erin.delete("/api/files/" + fileId).status());
+        }
+    }
+
+    private static int chunks(RandomContent content) {
+        return (int) ((content.size() + 65_535) / 65_536);
+    }
+
+    private static String state(Api server, String node) {
+        return server.get("/api/network/nodes/" + node).json().getString("state");
+    }
+
+    /** Asks {@code probe} until {@code done} holds, once every 200 ms, for at most {@code seconds}; the last answer. */
+    private static <T> T until(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        T answer = probe.get();
+        while (!done.test(answer) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            answer = probe.get();
+        }
+        return answer;
     }
 
     /** The topology's admin (P2P_ADMIN), registered through server A by whichever test needs it first. */
