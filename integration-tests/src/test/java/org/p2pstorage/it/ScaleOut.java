@@ -36,6 +36,19 @@ final class ScaleOut implements AutoCloseable {
         run("start.sh", "--fresh", "--no-build");
     }
 
+    /** Starts whatever is not running (a killed server), keeping every folder: the script's second start. */
+    void restart() throws IOException, InterruptedException {
+        run("start.sh", "--no-build");
+    }
+
+    /** Kills a server's JVM at once (SIGKILL), as a crash or a pulled cable would end it. */
+    void kill(String server) throws IOException {
+        long pid = Long.parseLong(Files.readString(folder.resolve(server).resolve("server.pid")).strip());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(server + " is not running"));
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
     /** Stops everything the start left running, whether or not it succeeded. */
     @Override
     public void close() throws IOException, InterruptedException {

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * p2p-storage past one machine: two WildFly servers on one PostgreSQL and one standalone Artemis broker, started
  * by {@code scale-out/start.sh} (server-a hosts Node_01-Node_03, server-b Node_04-Node_05) and stopped by
- * {@code scale-out/stop.sh} whatever happens. The tests are in two groups: what the shared engines give (both
- * servers serve, accounts and files are in the one database), and what needs each server to host only its own
- * nodes ({@code P2P_HOSTED_NODES}: chunks crossing the broker to the server whose node holds them, both ways).
+ * {@code scale-out/stop.sh} whatever happens. The tests are in groups: what the shared engines give (both
+ * servers serve, accounts and files are in the one database); what needs each server to host only its own
+ * nodes ({@code P2P_HOSTED_NODES}: chunks crossing the broker to the server whose node holds them, both ways);
+ * and losing a server (killed, its nodes dead for the other, repaired from the other's copies, back again).
  */
 class ScaleOutIT {
 
@@ -36,17 +37,18 @@ class ScaleOutIT {
     private static final List<String> SERVER_B_NODES = List.of("Node_04", "Node_05");
 
     /** Quick links (unthrottled, 0-1 ms), small nodes; "admin" is the admin; each Api client has its own address. */
-    private static final ScaleOut TOPOLOGY = new ScaleOut(Map.of(
-            "P2P_NODES", "5",
-            "P2P_NODE_CAPACITY", "64MB",
-            "P2P_LINK_BANDWIDTH", "0",
-            "P2P_LINK_DELAY_MIN_MS", "0",
-            "P2P_LINK_DELAY_MAX_MS", "1",
-            "P2P_USER_QUOTA", "1GB",
-            "P2P_ADMIN", ADMIN,
-            "P2P_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1",
-            "P2P_SCALE_OUT_JAVA_OPTS", "-Xms256m -Xmx768m",
-            "P2P_BROKER_MEMORY", "256M"));
+    private static final ScaleOut TOPOLOGY = new ScaleOut(Map.ofEntries(
+            Map.entry("P2P_NODES", "5"),
+            Map.entry("P2P_NODE_CAPACITY", "64MB"),
+            Map.entry("P2P_LINK_BANDWIDTH", "0"),
+            Map.entry("P2P_LINK_DELAY_MIN_MS", "0"),
+            Map.entry("P2P_LINK_DELAY_MAX_MS", "1"),
+            Map.entry("P2P_USER_QUOTA", "1GB"),
+            Map.entry("P2P_REPAIR_GRACE", "2s"),
+            Map.entry("P2P_ADMIN", ADMIN),
+            Map.entry("P2P_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1"),
+            Map.entry("P2P_SCALE_OUT_JAVA_OPTS", "-Xms256m -Xmx768m"),
+            Map.entry("P2P_BROKER_MEMORY", "256M")));
 
     private static Api admin;
 
@@ -183,6 +185,64 @@ class ScaleOutIT {
             }
             assertNotEquals("STOPPED", throughA.get("/api/network/nodes/Node_02").json().getString("state"), "started through B");
         }
+    }
+
+    /**
+     * Losing a server: server-b killed (SIGKILL), its nodes turn DEAD for server-a, every file still downloads
+     * through server-a from the copies on its nodes, and after the repair grace every chunk has two copies on
+     * server-a's nodes again. Started again, server-b rejoins with its nodes. Its own group: it takes a server
+     * down, and brings it back in any case before the other tests go on.
+     */
+    @Nested
+    @DisplayName("Losing a server (needs P2P_HOSTED_NODES and the node registry)")
+    class LosingAServer {
+
+        @Test
+        void serverBKilledLeavesEveryFileReadableOnAAndRejoins() throws Exception {
+            Api dave = serverA().signedUp("dave");
+            RandomContent content = new RandomContent(1_000_000, 78);
+            Api.Answer upload = dave.upload("survivor.bin", content, true);
+            assertEquals(201, upload.status(), upload.body());
+            String fileId = upload.json().getString("fileId");
+            try {
+                TOPOLOGY.kill("server-b");
+
+                awaitTrue(() -> serverBNodesAre(dave, true), "server-b's nodes DEAD for server-a");
+                Api.Received degraded = dave.download(fileId);
+                assertEquals(200, degraded.status(), degraded.body());
+                assertEquals(content.sha256(), degraded.sha256(), "read from the copies on server-a's nodes");
+                awaitTrue(() -> twoCopiesOnServerA(dave, fileId, 16), "repair copies every chunk twice onto server-a's nodes");
+                assertEquals(content.sha256(), dave.download(fileId).sha256());
+            } finally {
+                TOPOLOGY.restart();
+            }
+            awaitTrue(() -> serverBNodesAre(dave, false), "server-b rejoins with its nodes");
+            assertEquals(content.sha256(), serverB().withToken(dave.token()).download(fileId).sha256());
+            assertEquals(200, dave.delete("/api/files/" + fileId).status());
+        }
+
+        private boolean serverBNodesAre(Api user, boolean dead) {
+            JsonObject health = user.get("/api/network/health").json();
+            return SERVER_B_NODES.stream().allMatch(node -> "DEAD".equals(health.getString(node, null)) == dead);
+        }
+
+        private boolean twoCopiesOnServerA(Api user, String fileId, int chunks) {
+            Map<Integer, List<Api.Copy>> stored = user.copies(fileId).stream()
+                    .filter(copy -> copy.state().equals("STORED") && SERVER_A_NODES.contains(copy.node()))
+                    .collect(Collectors.groupingBy(Api.Copy::index));
+            return stored.size() == chunks && stored.values().stream().allMatch(copies -> copies.size() >= 2);
+        }
+    }
+
+    /** Polls a condition every half second for up to 90 s (a bound on a hang, not a timing check). */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        for (int attempt = 0; attempt < 180; attempt++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not within 90 s: " + what);
     }
 
     /** The topology's admin (P2P_ADMIN), registered through server A by whichever test needs it first. */
