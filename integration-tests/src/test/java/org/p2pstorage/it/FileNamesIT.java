@@ -58,7 +58,8 @@ class FileNamesIT {
             String multipart = uploaded(api.upload(name, new RandomContent(100, 1), true));
             assertEquals(name, api.get("/api/files/" + multipart).json().getString("name"));
             Api.Received download = api.download(multipart);
-            assertEquals(200, download.status());
+            assertEquals(200, download.status(), "answered 201 (every copy stored), then: " + download.body()
+                    + "; the file now: " + api.get("/api/files/" + multipart).body());
             assertTrue(download.contentDisposition().contains("filename*=UTF-8''"
                     + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")), download.contentDisposition());
 

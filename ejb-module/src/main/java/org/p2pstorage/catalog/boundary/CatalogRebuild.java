@@ -34,6 +34,7 @@ import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.RebuildReport;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.FileRecord;
 import org.p2pstorage.storage.entity.HeldChunk;
@@ -72,6 +73,9 @@ public class CatalogRebuild {
     Network network;
 
     @EJB
+    Nodes nodes;
+
+    @EJB
     Accounts accounts;
 
     @Inject
@@ -93,7 +97,7 @@ public class CatalogRebuild {
         Map<String, FileRecord> records = new HashMap<>();
         Map<String, Map<Integer, Map<String, HeldChunk>>> held = new HashMap<>();
         Map<String, Set<ChunkKey>> onNode = new HashMap<>();
-        for (NodeStatus status : network.statuses()) {
+        for (NodeStatus status : network.hostedStatuses()) { // in a deployment of several servers, each rebuilds from its own nodes
             NodeManifest manifest = network.node(status.id()).manifest();
             manifest.files().forEach(r -> records.putIfAbsent(r.fileId(), r));
             Set<ChunkKey> keys = new HashSet<>();
@@ -164,7 +168,7 @@ public class CatalogRebuild {
         long removed = 0;
         for (Map<String, HeldChunk> nodes : chunks.values()) {
             for (Map.Entry<String, HeldChunk> node : nodes.entrySet()) {
-                network.node(node.getKey()).delete(node.getValue().key());
+                this.nodes.delete(node.getKey(), node.getValue().key());
                 removed++;
             }
         }

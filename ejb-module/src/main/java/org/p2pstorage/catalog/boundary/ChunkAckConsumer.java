@@ -15,8 +15,10 @@ import jakarta.jms.MessageListener;
 
 import org.p2pstorage.catalog.control.AnswerBatches;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.control.Destinations;
+import org.p2pstorage.transfer.control.Routes;
 import org.p2pstorage.transfer.entity.ChunkReceipt;
 
 /**
@@ -30,6 +32,7 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.CHUNK_ACKS),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = Routes.ADDRESSED_HERE),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChunkAckConsumer implements MessageListener {
@@ -46,6 +49,9 @@ public class ChunkAckConsumer implements MessageListener {
     Network network;
 
     @EJB
+    Nodes nodes;
+
+    @EJB
     Files files;
 
     @Override
@@ -57,8 +63,9 @@ public class ChunkAckConsumer implements MessageListener {
             LOG.log(Level.WARNING, "dropped an acknowledgement that cannot be read", e);
             return;
         }
+        network.answered(receipt.nodeId(), receipt.bytes());
         switch (answers.record(receipt)) {
-            case ORPHAN -> network.node(receipt.nodeId()).delete(new ChunkKey(receipt.fileId(), receipt.index()));
+            case ORPHAN -> nodes.delete(receipt.nodeId(), new ChunkKey(receipt.fileId(), receipt.index()));
             case FAILED_NOW -> {
                 LOG.log(Level.WARNING, "file {0} failed: {1} refused chunk {2} ({3})",
                         new Object[]{receipt.fileId(), receipt.nodeId(), receipt.index(), receipt.outcome()});

@@ -141,7 +141,8 @@ public final class DownloadPump {
         for (; read < chunks.size() && read < Math.min(ahead, next + READ_AHEAD); read++) {
             ChunkSource chunk = chunks.get(read);
             Downloads.Booked copy = booked[read];
-            reading.addLast(CompletableFuture.supplyAsync(() -> downloads.fetch(chunk, copy), scheduler));
+            // a chunk on a node hosted here is read on the scheduler's thread; one hosted elsewhere arrives as a reply
+            reading.addLast(CompletableFuture.supplyAsync(() -> downloads.fetch(chunk, copy), scheduler).thenCompose(f -> f));
         }
     }
 

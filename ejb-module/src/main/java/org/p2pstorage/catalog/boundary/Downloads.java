@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +38,7 @@ import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.integrity.entity.Sha256;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.boundary.Links;
 
@@ -69,6 +72,9 @@ public class Downloads {
 
     @EJB
     Network network;
+
+    @EJB
+    Nodes nodes;
 
     @EJB
     Links links;
@@ -133,7 +139,7 @@ public class Downloads {
                 stopped.add(copy.node());
             } else if (!"STORED".equals(copy.state())) {
                 continue;
-            } else if (!good.isEmpty() || network.node(copy.node()).holds(key, chunk.size())) {
+            } else if (!good.isEmpty() || nodes.holds(copy.node(), key, chunk.size())) {
                 good.add(copy.node());
             } else {
                 repairs.damaged(file.id(), chunk.index(), copy.node(), "missing");
@@ -166,28 +172,32 @@ public class Downloads {
 
     /**
      * The chunk's verified bytes from its booked copy, or else from its next good copy (booked anew, so they
-     * arrive later); empty when no copy is good. Nothing waits here: the caller hands the bytes on at
-     * {@link Fetched#arrivalNanos()}.
+     * arrive later); empty when no copy is good. Nothing waits here: a node hosted here is read at once, one
+     * hosted by another server answers through the broker and completes the future; the caller hands the
+     * bytes on at {@link Fetched#arrivalNanos()}.
      */
-    public Optional<Fetched> fetch(ChunkSource chunk, Booked booked) {
-        Set<String> tried = new HashSet<>();
-        String node = booked.node();
-        long arrival = booked.arrivalNanos();
-        while (node != null) {
-            tried.add(node);
-            Optional<byte[]> data = read(chunk, node);
-            if (data.isPresent()) {
-                downloadedBytes.increment(data.get().length);
-                return Optional.of(new Fetched(data.get(), arrival));
-            }
-            node = chunk.nodes().stream().filter(n -> !tried.contains(n)).findFirst().orElse(null);
-            if (node != null) {
-                arrival = links.fetchChunk(node, chunk.index(), chunk.sha256(), chunk.size()).arrivalNanos();
-            }
-        }
-        LOG.log(Level.SEVERE, "chunk {0} of {1}: no good copy on {2}; download stopped",
-                new Object[]{chunk.index(), chunk.fileId(), tried});
-        return Optional.empty();
+    public CompletableFuture<Optional<Fetched>> fetch(ChunkSource chunk, Booked booked) {
+        return fetchFrom(chunk, booked.node(), booked.arrivalNanos(), new HashSet<>());
+    }
+
+    private CompletableFuture<Optional<Fetched>> fetchFrom(ChunkSource chunk, String node, long arrival, Set<String> tried) {
+        tried.add(node);
+        return nodes.read(node, chunk.key())
+                .handle((data, error) -> checked(chunk, node, data, error))
+                .thenCompose(good -> {
+                    if (good.isPresent()) {
+                        downloadedBytes.increment(good.get().length);
+                        return CompletableFuture.completedFuture(Optional.of(new Fetched(good.get(), arrival)));
+                    }
+                    String next = chunk.nodes().stream().filter(n -> !tried.contains(n)).findFirst().orElse(null);
+                    if (next == null) {
+                        LOG.log(Level.SEVERE, "chunk {0} of {1}: no good copy on {2}; download stopped",
+                                new Object[]{chunk.index(), chunk.fileId(), tried});
+                        return CompletableFuture.completedFuture(Optional.empty());
+                    }
+                    long later = links.fetchChunk(next, chunk.index(), chunk.sha256(), chunk.size()).arrivalNanos();
+                    return fetchFrom(chunk, next, later, tried);
+                });
     }
 
     /**
@@ -206,7 +216,7 @@ public class Downloads {
                 booked[ahead] = book(chunks.get(ahead));
             }
             ChunkSource chunk = chunks.get(i);
-            Fetched fetched = fetch(chunk, booked[i]).orElseThrow(() -> new IOException(
+            Fetched fetched = fetch(chunk, booked[i]).join().orElseThrow(() -> new IOException(
                     "chunk " + chunk.index() + " of " + chunk.fileId() + " has no good copy left"));
             holdOn(fetched.arrivalNanos() - System.nanoTime());
             whole.update(fetched.data());
@@ -236,12 +246,10 @@ public class Downloads {
     }
 
     /** One copy's bytes when they are there and right; a missing or damaged copy goes to repair. */
-    private Optional<byte[]> read(ChunkSource chunk, String node) {
-        Optional<byte[]> data;
-        try {
-            data = network.node(node).read(chunk.key());
-        } catch (Failure e) {
-            if (e.kind() != Failure.Kind.UNAVAILABLE) {
+    private Optional<byte[]> checked(ChunkSource chunk, String node, Optional<byte[]> data, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (!(cause instanceof Failure failure) || failure.kind() != Failure.Kind.UNAVAILABLE) {
                 repairs.damaged(chunk.fileId(), chunk.index(), node, "unreadable");
             }
             return Optional.empty();

@@ -32,6 +32,7 @@ import org.p2pstorage.catalog.entity.FileTotals;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.boundary.Links;
 
@@ -63,6 +64,9 @@ public class Files {
 
     @EJB
     Network network;
+
+    @EJB
+    Nodes nodes;
 
     @EJB
     Links links;
@@ -169,7 +173,7 @@ public class Files {
     /** Drops from the nodes every copy of the file's chunks that they hold (idempotent). */
     public void dropChunks(String fileId) {
         for (ChunkCopy copy : catalog.copies(fileId)) {
-            network.node(copy.nodeId()).delete(new ChunkKey(fileId, copy.chunkIndex()));
+            nodes.delete(copy.nodeId(), new ChunkKey(fileId, copy.chunkIndex()));
         }
     }
 

@@ -44,7 +44,7 @@ public class InterruptedUploads {
     @PostConstruct
     void failCutOffUploads() {
         dropBacklogs(network.dataFolder().resolve("staging"));
-        for (StoredFile file : catalog.unsealed()) {
+        for (StoredFile file : catalog.unsealed(network.hosting().serverId())) { // not other servers' uploads
             LOG.log(Level.WARNING, "upload of {0} was interrupted by a stop; marking it FAILED", file.id());
             catalog.fail(file.id(), "the upload was interrupted by a server stop");
             files.dropChunks(file.id());

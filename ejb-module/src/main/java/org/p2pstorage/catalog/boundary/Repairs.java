@@ -42,6 +42,7 @@ import org.p2pstorage.configuration.entity.TimeSpan;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.integrity.entity.Sha256;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.DamagedCopy;
 import org.p2pstorage.storage.entity.NodeStatus;
@@ -99,6 +100,9 @@ public class Repairs {
     Network network;
 
     @EJB
+    Nodes nodes;
+
+    @EJB
     Links links;
 
     @Inject
@@ -147,7 +151,7 @@ public class Repairs {
 
     private void forget(String fileId, int index, String nodeId) {
         if (copies.drop(fileId, index, nodeId)) {
-            network.node(nodeId).delete(new ChunkKey(fileId, index));
+            nodes.delete(nodeId, new ChunkKey(fileId, index));
         }
         wake = true;
     }
@@ -187,14 +191,18 @@ public class Repairs {
             if (!status.alive()) {
                 down.add(status.id());
             } else if (down.remove(status.id())) {
-                int lost = 0;
-                for (ChunkCopy copy : copies.storedOn(status.id())) {
-                    if (!network.node(status.id()).holds(new ChunkKey(copy.fileId(), copy.chunkIndex()), copy.chunk().size())) {
-                        damaged(copy.fileId(), copy.chunkIndex(), status.id(), "missing after the node came back");
-                        lost++;
+                if (nodes.local(status.id())) { // a node's copies are checked by the server hosting it
+                    int lost = 0;
+                    for (ChunkCopy copy : copies.storedOn(status.id())) {
+                        if (!network.node(status.id()).holds(new ChunkKey(copy.fileId(), copy.chunkIndex()), copy.chunk().size())) {
+                            damaged(copy.fileId(), copy.chunkIndex(), status.id(), "missing after the node came back");
+                            lost++;
+                        }
                     }
+                    LOG.log(Level.INFO, "{0} is back: its copies checked, {1} missing", new Object[]{status.id(), lost});
+                } else {
+                    LOG.log(Level.INFO, "{0} is back on its server", status.id());
                 }
-                LOG.log(Level.INFO, "{0} is back: its copies checked, {1} missing", new Object[]{status.id(), lost});
                 excess = true;
                 wake = true;
             }
@@ -255,6 +263,9 @@ public class Repairs {
             return Optional.empty();
         }
         for (ChunkCopy source : sources) {
+            if (!nodes.local(source.nodeId())) {
+                continue; // the server hosting a good copy repairs the chunk: chunks never cross servers twice
+            }
             Optional<byte[]> data = goodBytes(chunk, source.nodeId());
             if (data.isEmpty()) {
                 continue;
@@ -275,7 +286,7 @@ public class Repairs {
 
     private Optional<byte[]> goodBytes(FileChunk chunk, String nodeId) {
         try {
-            Optional<byte[]> data = network.node(nodeId).read(chunk.key());
+            Optional<byte[]> data = nodes.readNow(nodeId, chunk.key());
             if (data.isPresent() && data.get().length == chunk.size() && Sha256.of(data.get()).equals(chunk.sha256())) {
                 return data;
             }

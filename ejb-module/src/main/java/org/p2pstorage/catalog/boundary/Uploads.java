@@ -110,7 +110,8 @@ public class Uploads {
         if (declaredSize > 0 && declaredSize * copies > network.available()) {
             throw noRoom(declaredSize, copies);
         }
-        String fileId = catalog.open(owner, fileName, (int) chunkSize.bytes(), declaredSize, copies).id();
+        String fileId = catalog.open(owner, fileName, (int) chunkSize.bytes(), declaredSize, copies,
+                network.hosting().serverId()).id();
         UploadFlow flow = new UploadFlow(wiring(), fileId, copies, declaredSize, reason -> giveUpLater(fileId, reason));
         try {
             Chunker.Summary summary = Chunker.split(content, (int) chunkSize.bytes(), maxUpload.bytes(), chunk -> {

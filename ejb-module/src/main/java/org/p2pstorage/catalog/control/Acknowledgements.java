@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -87,9 +89,6 @@ public class Acknowledgements {
         }
         List<Answer> answers = new ArrayList<>(receipts.size());
         for (ChunkReceipt receipt : receipts) {
-            if (!receipt.moved()) {
-                (receipt.outcome().stored() ? stored : refused).increment();
-            }
             StoredFile file = files.get(receipt.fileId());
             answers.add(file == null ? (receipt.outcome().stored() ? Answer.ORPHAN : Answer.KEPT)
                     : record(file, receipt));
@@ -100,6 +99,14 @@ public class Acknowledgements {
             }
         });
         return answers;
+    }
+
+    /** Counts an answer in the metrics, once it is recorded (a copy sent on counts when its new node answers). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void counted(ChunkReceipt receipt) {
+        if (!receipt.moved()) {
+            (receipt.outcome().stored() ? stored : refused).increment();
+        }
     }
 
     private Answer record(StoredFile file, ChunkReceipt receipt) {

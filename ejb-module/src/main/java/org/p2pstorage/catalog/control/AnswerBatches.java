@@ -45,7 +45,9 @@ public class AnswerBatches {
 
     /** Records the answer, together with the others that arrive meanwhile; returns what it means. */
     public Answer record(ChunkReceipt receipt) {
-        return record(receipt, acknowledgements::recordAll);
+        Answer answer = record(receipt, acknowledgements::recordAll);
+        acknowledgements.counted(receipt); // once committed: an answer of a group recorded again one by one counts once
+        return answer;
     }
 
     Answer record(ChunkReceipt receipt, Function<List<ChunkReceipt>, List<Answer>> recordAll) {

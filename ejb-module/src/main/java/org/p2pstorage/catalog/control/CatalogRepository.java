@@ -42,8 +42,9 @@ public class CatalogRepository {
     @Inject
     FilePages pages;
 
-    public StoredFile open(String owner, String name, int chunkSize, long expectedSize, int replicas) {
+    public StoredFile open(String owner, String name, int chunkSize, long expectedSize, int replicas, String server) {
         StoredFile file = new StoredFile(newId(), owner, name, chunkSize, expectedSize, replicas);
+        file.uploadedBy(server);
         em.persist(file);
         return file;
     }
@@ -144,10 +145,10 @@ public class CatalogRepository {
         return em.createNamedQuery(StoredFile.ADOPT).setParameter("owner", owner).executeUpdate();
     }
 
-    /** Files whose upload was cut off (by a restart) before all their chunks were sent. */
-    public List<StoredFile> unsealed() {
+    /** Files whose upload by {@code server} was cut off (by its restart) before all their chunks were sent. */
+    public List<StoredFile> unsealed(String server) {
         return em.createNamedQuery(StoredFile.ALL, StoredFile.class).getResultStream()
-                .filter(f -> f.status() == FileStatus.TRANSFERRING && !f.sealed())
+                .filter(f -> f.status() == FileStatus.TRANSFERRING && !f.sealed() && f.uploadedBy(server, true))
                 .toList();
     }
 

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.Nodes;
 
 /**
  * Removes copies above a chunk's replication factor (a node came back after repair had replaced its
@@ -30,6 +31,9 @@ public class ExtraCopies {
     @EJB
     Network network;
 
+    @EJB
+    Nodes nodes;
+
     /** Trims up to {@code limit} chunks; answers whether more may remain. */
     public boolean trim(Set<String> live, int limit) {
         List<FileChunk> strong = copies.overStrength(live, limit);
@@ -38,7 +42,7 @@ public class ExtraCopies {
             good.sort(Comparator.comparingLong((ChunkCopy c) -> network.view(c.nodeId()).availableBytes()));
             for (ChunkCopy extra : good.subList(0, Math.max(0, good.size() - chunk.file().replicas()))) {
                 if (copies.drop(chunk.fileId(), chunk.index(), extra.nodeId())) {
-                    network.node(extra.nodeId()).delete(chunk.key());
+                    nodes.delete(extra.nodeId(), chunk.key());
                 }
             }
         }

@@ -15,6 +15,7 @@ import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.FileRecord;
 
 /**
@@ -36,6 +37,9 @@ public class FileRecords {
 
     @EJB
     Network network;
+
+    @EJB
+    Nodes nodes;
 
     /** Records the file on every node that holds (or is about to hold) one of its copies. */
     public void keep(String fileId) {
@@ -59,7 +63,7 @@ public class FileRecords {
 
     private void keepOn(String nodeId, FileRecord record) {
         try {
-            network.node(nodeId).record(record);
+            nodes.record(nodeId, record);
         } catch (Failure e) {
             LOG.log(Level.WARNING, "{0} could not record file {1}: {2}", new Object[]{nodeId, record.fileId(), e.getMessage()});
         }

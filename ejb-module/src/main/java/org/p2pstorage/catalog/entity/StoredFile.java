@@ -121,6 +121,10 @@ public class StoredFile {
 
     private Instant completedAt;
 
+    /** The server taking the upload (its id), so that another server's restart leaves it alone. */
+    @Column(length = 64)
+    private String uploadedBy;
+
     protected StoredFile() {
     }
 
@@ -177,6 +181,16 @@ public class StoredFile {
     public void copyWithdrawn() {
         copiesSent = copiesSent() - 1;
         settle();
+    }
+
+    /** Notes the server taking the upload. */
+    public void uploadedBy(String serverId) {
+        this.uploadedBy = serverId;
+    }
+
+    /** Whether {@code serverId} took the upload (a file from before several servers counts as anyone's). */
+    public boolean uploadedBy(String serverId, boolean orUnknown) {
+        return uploadedBy == null ? orUnknown : uploadedBy.equals(serverId);
     }
 
     /** Every chunk has been sent: the file's size and checksum are now known. */

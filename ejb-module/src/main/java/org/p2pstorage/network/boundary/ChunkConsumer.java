@@ -22,6 +22,7 @@ import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.ChunkProducer;
 import org.p2pstorage.transfer.control.LinkClock.Booking;
 import org.p2pstorage.transfer.control.Destinations;
+import org.p2pstorage.transfer.control.Routes;
 import org.p2pstorage.transfer.entity.ChunkParcel;
 import org.p2pstorage.transfer.entity.ChunkReceipt;
 
@@ -37,6 +38,7 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.NODE_INBOX),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = Routes.ADDRESSED_HERE),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChunkConsumer implements MessageListener {
@@ -52,18 +54,28 @@ public class ChunkConsumer implements MessageListener {
     @EJB
     Links links;
 
+    @Inject
+    Routes routes;
+
     @Override
     public void onMessage(Message message) {
         ChunkParcel parcel;
+        boolean rebook;
         try {
             parcel = ChunkParcel.of(message);
+            rebook = message.propertyExists(ChunkProducer.REBOOK);
         } catch (JMSException | RuntimeException e) {
             LOG.log(Level.WARNING, "dropped a chunk message that cannot be read", e);
             return;
         }
+        if (rebook) {
+            forward(parcel); // from another server: on this server's clock of the node's link, shared by every sender
+            return;
+        }
         StoreOutcome outcome;
         try {
-            outcome = network.node(parcel.nodeId()).store(parcel.key(), parcel.data(), parcel.sha256());
+            boolean reservedHere = parcel.sender() == null || parcel.sender().equals(routes.me());
+            outcome = network.node(parcel.nodeId()).store(parcel.key(), parcel.data(), parcel.sha256(), reservedHere);
         } catch (Failure e) {
             LOG.log(Level.WARNING, "chunk {0} could not be stored on {1}: {2}",
                     new Object[]{parcel.key(), parcel.nodeId(), e.getMessage()});
@@ -75,17 +87,21 @@ public class ChunkConsumer implements MessageListener {
             taken.add(parcel.nodeId());
             List<String> other = network.place(parcel.data().length, 1, taken);
             if (!other.isEmpty()) {
+                LOG.log(Level.INFO, "chunk {0} re-placed on {1}", new Object[]{parcel.key(), other.get(0)});
                 forward(parcel.to(other.get(0)));
-                producer.acknowledge(ChunkReceipt.moved(parcel, other.get(0)), links.answer(parcel.nodeId(), answerKey));
+                producer.acknowledge(ChunkReceipt.moved(parcel, other.get(0)), parcel.sender(),
+                        links.answer(parcel.nodeId(), answerKey));
                 return;
             }
         }
-        producer.acknowledge(ChunkReceipt.of(parcel, outcome), links.answer(parcel.nodeId(), answerKey));
+        producer.acknowledge(ChunkReceipt.of(parcel, outcome), parcel.sender(), links.answer(parcel.nodeId(), answerKey));
     }
 
-    /** The node was stopped while the chunk was on its way: it crosses the network again, to a live node. */
+    /**
+     * Books the chunk on its node's link and sends it to arrive when the link model says: a chunk another server
+     * sent to a node hosted here, or one whose node was stopped while it was on its way, re-placed on a live node.
+     */
     private void forward(ChunkParcel parcel) {
-        LOG.log(Level.INFO, "chunk {0} re-placed on {1}", new Object[]{parcel.key(), parcel.nodeId()});
         Booking booking = links.sendChunk(parcel.nodeId(), parcel.fileId(), parcel.index(), parcel.sha256(),
                 parcel.data().length);
         producer.send(parcel, booking.arrivalNanos());

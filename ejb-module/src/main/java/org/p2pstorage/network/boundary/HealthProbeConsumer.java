@@ -13,11 +13,13 @@ import jakarta.jms.MessageListener;
 
 import org.p2pstorage.network.control.HealthProbes;
 import org.p2pstorage.transfer.control.Destinations;
+import org.p2pstorage.transfer.control.Routes;
 
 /** A node receives a HEALTH_CHECK packet and, if it is running, answers it. A stopped node stays silent. */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.HEALTH_PROBES),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = Routes.ADDRESSED_HERE),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
 public class HealthProbeConsumer implements MessageListener {
 

@@ -34,22 +34,28 @@ import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.network.control.HealthProbes;
 import org.p2pstorage.network.control.Placement;
+import org.p2pstorage.network.control.RemoteNodes;
+import org.p2pstorage.network.entity.Hosting;
+import org.p2pstorage.network.entity.NodeCommand;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.StorageStatus;
-import org.p2pstorage.network.entity.StorageStatus.NodeStorage;
 import org.p2pstorage.network.entity.Topology;
 import org.p2pstorage.storage.boundary.StorageNode;
 import org.p2pstorage.storage.control.NodeBoard;
 import org.p2pstorage.storage.entity.HeldChunk;
 import org.p2pstorage.storage.entity.NodeStatus;
+import org.p2pstorage.storage.entity.ProcessState;
 import org.p2pstorage.transfer.boundary.Links;
+import org.p2pstorage.transfer.control.Routes;
+import org.p2pstorage.transfer.entity.LinkSettings;
 
 /**
- * The registry of the simulated network: creates the storage nodes at start (one stateful bean each,
- * Node_01 at 192.168.1.2 onwards), finds them by id, places the copies of chunks on them and reports
- * their topology, health and storage. The node list never changes after start, so lookups need no lock;
- * each node guards its own state.
+ * The registry of the simulated network: creates the storage nodes this server hosts at start (one stateful
+ * bean each, Node_01 at 192.168.1.2 onwards; a server alone hosts them all), finds them by id, places the
+ * copies of chunks on them and reports their topology, health and storage. The nodes other servers host are
+ * seen through the shared registry ({@link RemoteNodes}, kept fresh by {@link RegistrySync}). The node list
+ * never changes after start, so lookups need no lock; each node guards its own state.
  */
 @Singleton
 @Startup
@@ -77,6 +83,19 @@ public class Network {
     HealthProbes probes;
 
     @Inject
+    Routes routes;
+
+    @Inject
+    RemoteNodes remote;
+
+    @EJB
+    Nodes calls;
+
+    @Inject
+    @ConfigProperty(name = "p2p.hosted.nodes")
+    Optional<String> hostedNodes;
+
+    @Inject
     @ConfigProperty(name = "p2p.health.timeout.ms", defaultValue = "2000")
     long healthTimeoutMs;
 
@@ -97,7 +116,10 @@ public class Network {
     Optional<String> dataDir;
 
     private final Map<String, StorageNode> nodes = new LinkedHashMap<>();
+    private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<String> ids = new ArrayList<>();
+    private final Instant started = Instant.now();
+    private Hosting hosting;
     private Placement placement;
 
     @PostConstruct
@@ -105,18 +127,29 @@ public class Network {
         if (nodeCount < 1 || nodeCount > 253) {
             throw new IllegalStateException("p2p.nodes must be between 1 and 253 (a /24 subnet), not " + nodeCount);
         }
+        hosting = Hosting.of(routes.me(), nodeCount, hostedNodes.orElse(""));
         Path root = dataFolder().resolve("nodes");
         for (int n = 1; n <= nodeCount; n++) {
-            String id = String.format("Node_%02d", n);
-            StorageNode node = (StorageNode) context.lookup("java:module/StorageNode");
+            String id = Hosting.nodeId(n);
             String address = "192.168.1." + (n + 1);
-            node.open(id, address, root.resolve(id), capacity.bytes());
             links.attach(id, address);
-            nodes.put(id, node);
+            addresses.put(id, address);
             ids.add(id);
+            if (hosting.hosts(id)) {
+                StorageNode node = (StorageNode) context.lookup("java:module/StorageNode");
+                node.open(id, address, root.resolve(id), capacity.bytes());
+                nodes.put(id, node);
+                routes.route(id, routes.me());
+            }
         }
         placement = new Placement(ids, seed);
-        LOG.log(Level.INFO, "{0} up: {1} nodes of {2} in {3}", new Object[]{NAME, nodeCount, capacity, root});
+        LOG.log(Level.INFO, "{0} up on {1}: hosting {2} of {3} nodes ({4}) of {5} in {6}",
+                new Object[]{NAME, routes.me(), nodes.size(), nodeCount, String.join(", ", nodes.keySet()), capacity, root});
+    }
+
+    /** Which server this is and which nodes it hosts. */
+    public Hosting hosting() {
+        return hosting;
     }
 
     /** The data folder: {@code p2p.data.dir} (P2P_DATA_DIR), else {@code ~/.p2p-storage}. */
@@ -125,12 +158,21 @@ public class Network {
                 .orElse(System.getProperty("user.home") + "/.p2p-storage"));
     }
 
+    /** The bean of a node hosted here (the others are reached through {@link Nodes}). */
     public StorageNode node(String id) {
         StorageNode node = nodes.get(id);
         if (node == null) {
-            throw Failure.notFound("no node " + id + " in " + NAME);
+            requireKnown(id);
+            throw new Failure(Failure.Kind.UNAVAILABLE, id + " is hosted by " + routes.hostOf(id).orElse("another server")
+                    + ", not by " + routes.me());
         }
         return node;
+    }
+
+    private void requireKnown(String id) {
+        if (!addresses.containsKey(id)) {
+            throw Failure.notFound("no node " + id + " in " + NAME);
+        }
     }
 
     /** How many nodes the network has. */
@@ -138,9 +180,25 @@ public class Network {
         return ids.size();
     }
 
-    /** Every node's status as it last posted it: read without waiting for a busy node. */
+    /**
+     * Every node's status as it last posted it, read without waiting for a busy node: the nodes hosted here
+     * from their board, the others from the shared registry (a node no server has registered yet is STOPPED).
+     */
     public List<NodeStatus> statuses() {
-        return board.all();
+        return ids.stream().map(this::status).toList();
+    }
+
+    private NodeStatus status(String id) {
+        if (nodes.containsKey(id)) {
+            return board.status(id).orElseThrow();
+        }
+        return remote.status(id).orElseGet(() -> new NodeStatus(id, addresses.get(id), ProcessState.STOPPED,
+                capacity.bytes(), 0, 0, 0, started));
+    }
+
+    /** The latest status of each node hosted here, for the shared registry. */
+    public List<NodeStatus> hostedStatuses() {
+        return nodes.keySet().stream().map(this::status).toList();
     }
 
     public List<NodeView> views() {
@@ -148,8 +206,8 @@ public class Network {
     }
 
     public NodeView view(String id) {
-        node(id);
-        return NodeView.of(board.status(id).orElseThrow());
+        requireKnown(id);
+        return NodeView.of(status(id));
     }
 
     /**
@@ -159,8 +217,9 @@ public class Network {
      */
     public List<String> place(long bytes, int copies, Set<String> exclude) {
         List<Placement.Candidate> candidates = statuses().stream().filter(NodeStatus::alive)
-                .map(s -> new Placement.Candidate(s.id(), s.availableBytes())).toList();
-        return placement.place(copies, candidates, exclude, id -> nodes.get(id).reserve(bytes));
+                .map(s -> new Placement.Candidate(s.id(), s.availableBytes(), routes.destination(s.id()))).toList();
+        return placement.place(copies, candidates, exclude,
+                id -> nodes.containsKey(id) ? nodes.get(id).reserve(bytes) : remote.reserve(id, bytes));
     }
 
     /** The nodes that are alive now. */
@@ -180,7 +239,18 @@ public class Network {
 
     /** Gives back room reserved by {@link #place} for a chunk that will not be sent. */
     public void release(String nodeId, long bytes) {
-        node(nodeId).release(bytes);
+        if (nodes.containsKey(nodeId)) {
+            nodes.get(nodeId).release(bytes);
+        } else {
+            remote.release(nodeId, bytes);
+        }
+    }
+
+    /** A node answered for a copy sent from here: the room promised on a node hosted elsewhere is over. */
+    public void answered(String nodeId, long bytes) {
+        if (!nodes.containsKey(nodeId)) {
+            remote.release(nodeId, bytes);
+        }
     }
 
     /** Bytes the live nodes can still take. */
@@ -195,14 +265,40 @@ public class Network {
         return node(id).held();
     }
 
+    /** Stops a node; one hosted elsewhere is stopped by its server (the view says what was asked). */
     @RolesAllowed("admin")
     public NodeView stop(String id) {
-        return NodeView.of(node(id).stop());
+        if (nodes.containsKey(id)) {
+            return NodeView.of(nodes.get(id).stop());
+        }
+        requireKnown(id);
+        calls.order(NodeCommand.stop(id));
+        return NodeView.of(status(id).in(ProcessState.STOPPED));
     }
 
     @RolesAllowed("admin")
     public NodeView start(String id) {
-        return NodeView.of(node(id).start());
+        if (nodes.containsKey(id)) {
+            return NodeView.of(nodes.get(id).start());
+        }
+        requireKnown(id);
+        calls.order(NodeCommand.start(id));
+        return NodeView.of(status(id).in(ProcessState.READY));
+    }
+
+
+    /**
+     * Changes a node's link; one hosted elsewhere is changed by its server, and every server's bookings follow
+     * within a registry interval (the answer is the settings asked for).
+     */
+    @RolesAllowed("admin")
+    public LinkSettings changeLink(String id, LinkSettings settings) {
+        requireKnown(id);
+        if (nodes.containsKey(id)) {
+            return links.change(id, settings);
+        }
+        calls.order(NodeCommand.link(id, settings));
+        return settings;
     }
 
     /** Every node's health as its state says, in node order, without asking the network. */
@@ -224,27 +320,10 @@ public class Network {
     }
 
     public Topology topology() {
-        List<NodeStatus> statuses = statuses();
-        List<Topology.Peer> peers = statuses.stream()
-                .map(s -> new Topology.Peer(s.id(), s.address(), s.state().name(),
-                        ids.stream().filter(other -> !other.equals(s.id())).toList()))
-                .toList();
-        return new Topology(NAME, SUBNET, peers);
+        return Topology.of(NAME, SUBNET, statuses());
     }
 
     public StorageStatus storage() {
-        List<NodeStatus> statuses = statuses();
-        List<NodeStorage> perNode = statuses.stream()
-                .map(s -> new NodeStorage(s.id(), s.capacityBytes(), s.usedBytes(), s.availableBytes(),
-                        s.utilizationPercent(), s.segments()))
-                .toList();
-        long capacityBytes = statuses.stream().mapToLong(NodeStatus::capacityBytes).sum();
-        long used = statuses.stream().mapToLong(NodeStatus::usedBytes).sum();
-        long reserved = statuses.stream().mapToLong(NodeStatus::reservedBytes).sum();
-        int segments = statuses.stream().mapToInt(NodeStatus::segments).sum();
-        NodeStatus sum = new NodeStatus("total", NAME, null, capacityBytes, used, reserved, segments, null);
-        NodeStorage total = new NodeStorage("total", capacityBytes, used, sum.availableBytes(),
-                sum.utilizationPercent(), segments);
-        return new StorageStatus(perNode, total);
+        return StorageStatus.of(NAME, statuses());
     }
 }

@@ -154,7 +154,7 @@ public class Scrubber {
     private void beginPass() {
         requested = false;
         pass.clear();
-        for (NodeStatus node : network.statuses()) {
+        for (NodeStatus node : network.hostedStatuses()) { // each server scrubs the nodes it hosts
             if (node.alive()) {
                 network.node(node.id()).held().forEach(chunk -> pass.addLast(new Work(node.id(), chunk)));
             }

@@ -21,6 +21,7 @@ import jakarta.jms.Queue;
 
 import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.Destinations;
+import org.p2pstorage.transfer.control.Routes;
 import org.p2pstorage.transfer.control.LinkClock;
 
 /**
@@ -46,6 +47,9 @@ public class HealthProbes {
 
     @EJB
     Links links;
+
+    @Inject
+    Routes routes;
 
     /** Sends a probe to every node and returns the ones that answered in time. */
     public Set<String> broadcast(List<String> nodeIds, Duration timeout) {
@@ -80,6 +84,7 @@ public class HealthProbes {
 
     private void send(Queue queue, String probeId, String nodeId, long arrivalNanos) {
         context.createProducer()
+                .setProperty(Routes.SERVER, routes.destination(nodeId))
                 .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                 .setDeliveryDelay(LinkClock.millisUntil(arrivalNanos))
                 .setProperty(PROBE_ID, probeId)

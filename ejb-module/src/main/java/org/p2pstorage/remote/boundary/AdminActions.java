@@ -11,7 +11,6 @@ import java.util.List;
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.storage.entity.HeldChunk;
-import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.entity.LinkSettings;
 
 /**
@@ -29,9 +28,6 @@ public class AdminActions {
     @EJB
     Network network;
 
-    @EJB
-    Links links;
-
     public NodeView stop(String nodeId) {
         return network.stop(nodeId);
     }
@@ -45,6 +41,6 @@ public class AdminActions {
     }
 
     public LinkSettings changeLink(String nodeId, LinkSettings settings) {
-        return links.change(nodeId, settings);
+        return network.changeLink(nodeId, settings);
     }
 }

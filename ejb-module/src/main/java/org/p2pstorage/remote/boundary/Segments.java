@@ -51,7 +51,7 @@ public class Segments {
         if (!node.reserve(data.length)) {
             return network.liveNodes().contains(nodeId) ? StoreOutcome.NO_ROOM : StoreOutcome.OFFLINE;
         }
-        StoreOutcome outcome = node.store(key, data, chunk.sha256());
+        StoreOutcome outcome = node.store(key, data, chunk.sha256(), true);
         LOG.log(Level.INFO, "segment {0} stored on {1} by an admin: {2}", new Object[]{key, nodeId, outcome});
         return outcome;
     }

@@ -53,7 +53,7 @@ class NetworkCommands {
 
     CommandResult link(String username, boolean admin, List<String> words) {
         if (words.size() == 2) {
-            boundaries.network().node(words.get(1));
+            boundaries.network().view(words.get(1));
             return CommandResult.done(describe(words.get(1), boundaries.links().settings(words.get(1))));
         }
         if (words.size() < 4 || !words.get(2).equals("set")) {
@@ -62,7 +62,7 @@ class NetworkCommands {
         if (!admin) {
             return CommandResult.failed("only an admin may change a link");
         }
-        boundaries.network().node(words.get(1));
+        boundaries.network().view(words.get(1));
         LinkSettings settings;
         try {
             settings = changed(boundaries.links().settings(words.get(1)), words.subList(3, words.size()));

@@ -94,16 +94,18 @@ public class StorageNode {
         settle();
     }
 
-    /** A chunk arrives from the network. */
-    public StoreOutcome store(ChunkKey key, byte[] data, String sha256) {
+    /** A chunk arrives from the network; {@code reserved}: its room was reserved here when it was placed. */
+    public StoreOutcome store(ChunkKey key, byte[] data, String sha256, boolean reserved) {
         if (!state.alive()) {
-            store.release(data.length);
+            if (reserved) {
+                store.release(data.length);
+            }
             return StoreOutcome.OFFLINE;
         }
         state = ProcessState.RUNNING;
         publish();
         try {
-            return store.write(key, data, sha256);
+            return store.write(key, data, sha256, reserved);
         } catch (RuntimeException e) {
             throw new Failure(Failure.Kind.INTERNAL, "node " + id + " cannot write chunk " + key, e);
         } finally {

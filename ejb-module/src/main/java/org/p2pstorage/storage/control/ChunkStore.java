@@ -171,12 +171,15 @@ public class ChunkStore {
     }
 
     /**
-     * Writes a chunk that was reserved for (or arrives unannounced, as after a restart). The bytes are
+     * Writes a chunk that was reserved for ({@code wasReserved}), or arrives unannounced (after a restart, or sent
+     * by another server, which promised the room on its own books). The bytes are
      * checked against their SHA-256 first; a chunk already held with the same content is a redelivery
      * and is stored once.
      */
-    public synchronized StoreOutcome write(ChunkKey key, byte[] data, String sha256) {
-        release(data.length);
+    public synchronized StoreOutcome write(ChunkKey key, byte[] data, String sha256, boolean wasReserved) {
+        if (wasReserved) {
+            release(data.length);
+        }
         if (!Sha256.of(data).equals(sha256)) {
             return StoreOutcome.CORRUPT;
         }

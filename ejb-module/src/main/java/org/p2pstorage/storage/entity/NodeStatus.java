@@ -9,6 +9,12 @@ import java.time.Instant;
 public record NodeStatus(String id, String address, ProcessState state, long capacityBytes, long usedBytes,
                          long reservedBytes, int segments, Instant downSince) {
 
+    /** The same node in another process state (down since now when it is STOPPED). */
+    public NodeStatus in(ProcessState newState) {
+        return new NodeStatus(id, address, newState, capacityBytes, usedBytes, reservedBytes, segments,
+                newState.alive() ? null : java.time.Instant.now());
+    }
+
     public long availableBytes() {
         return Math.max(0, capacityBytes - usedBytes - reservedBytes);
     }

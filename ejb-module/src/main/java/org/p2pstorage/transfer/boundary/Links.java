@@ -141,6 +141,19 @@ public class Links {
         return link(nodeId).inbound().settings();
     }
 
+    /**
+     * Takes the settings of a link that another server's node sits behind, as its host plays them (read from
+     * the shared registry, or ordered by the server where an admin changed them).
+     */
+    public void follow(String nodeId, LinkSettings settings) {
+        Link link = link(nodeId);
+        if (!link.inbound().settings().equals(settings)) {
+            link.inbound().change(settings);
+            link.outbound().change(settings);
+            LOG.log(Level.INFO, "{0} link now {1}, as its server plays it", new Object[]{nodeId, settings});
+        }
+    }
+
     @RolesAllowed("admin")
     public LinkSettings change(String nodeId, LinkSettings settings) {
         Link link = link(nodeId);

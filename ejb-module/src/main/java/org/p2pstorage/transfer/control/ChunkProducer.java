@@ -19,8 +19,14 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
 @Stateless
 public class ChunkProducer {
 
+    /** The property of a chunk that must be booked on its node's link by the node's host before it travels. */
+    public static final String REBOOK = "rebook";
+
     @Inject
     JMSContext context;
+
+    @Inject
+    Routes routes;
 
     @Resource(lookup = Destinations.NODE_INBOX)
     Queue nodeInbox;
@@ -28,19 +34,31 @@ public class ChunkProducer {
     @Resource(lookup = Destinations.CHUNK_ACKS)
     Queue chunkAcks;
 
-    /** Sends the chunk so that the broker delivers it at {@code arrivalNanos} ({@link System#nanoTime()}). */
+    /**
+     * Sends the chunk so that the broker delivers it at {@code arrivalNanos} ({@link System#nanoTime()}). A chunk
+     * for a node another server hosts goes to that server at once, marked {@value #REBOOK}: the host books it on
+     * its own clock of the node's link, which every server's chunks for that node share, and sends it on to the
+     * node at the arrival that clock gives (see {@code ChunkConsumer}).
+     */
     public void send(ChunkParcel parcel, long arrivalNanos) {
-        context.createProducer()
+        String host = routes.destination(parcel.nodeId());
+        boolean here = host.equals(routes.me());
+        var producer = context.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setDeliveryDelay(LinkClock.millisUntil(arrivalNanos))
-                .send(nodeInbox, parcel.toMessage(context));
+                .setDeliveryDelay(here ? LinkClock.millisUntil(arrivalNanos) : 0)
+                .setProperty(Routes.SERVER, host);
+        if (!here) {
+            producer.setProperty(REBOOK, true);
+        }
+        producer.send(nodeInbox, parcel.sentBy(routes.me()).toMessage(context));
     }
 
-    /** Sends a node's answer so that it reaches the uploader at {@code arrivalNanos}. */
-    public void acknowledge(ChunkReceipt receipt, long arrivalNanos) {
+    /** Sends a node's answer so that it reaches the uploader (the server {@code sender}) at {@code arrivalNanos}. */
+    public void acknowledge(ChunkReceipt receipt, String sender, long arrivalNanos) {
         context.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setDeliveryDelay(LinkClock.millisUntil(arrivalNanos))
+                .setProperty(Routes.SERVER, sender != null ? sender : routes.me())
                 .send(chunkAcks, receipt.toMessage(context));
     }
 

@@ -16,9 +16,10 @@ import org.p2pstorage.storage.entity.ChunkKey;
  * as a {@link BytesMessage} with the ids as properties. {@code placedOn} is the node the catalog recorded
  * for this copy (it differs from {@code nodeId} once the copy was sent on from a stopped node), and
  * {@code avoid} the nodes that hold the chunk's other copies, which a copy sent on must not join.
+ * {@code sender} is the server that sent it (where the node's answer goes; {@code null} until it is sent).
  */
 public record ChunkParcel(String fileId, int index, String nodeId, String placedOn, Set<String> avoid,
-                          String sha256, byte[] data) {
+                          String sha256, byte[] data, String sender) {
 
     static final String FILE_ID = "fileId";
     static final String CHUNK_INDEX = "chunkIndex";
@@ -26,6 +27,7 @@ public record ChunkParcel(String fileId, int index, String nodeId, String placed
     static final String PLACED_ON = "placedOn";
     static final String AVOID = "avoid";
     static final String SHA256 = "sha256";
+    static final String SENDER = "sender";
 
     public ChunkParcel {
         avoid = Set.copyOf(avoid);
@@ -34,7 +36,7 @@ public record ChunkParcel(String fileId, int index, String nodeId, String placed
     /** A copy for {@code nodeId}, as the catalog placed it. */
     public static ChunkParcel copy(String fileId, int index, String nodeId, Set<String> otherCopies, String sha256,
                                    byte[] data) {
-        return new ChunkParcel(fileId, index, nodeId, nodeId, otherCopies, sha256, data);
+        return new ChunkParcel(fileId, index, nodeId, nodeId, otherCopies, sha256, data, null);
     }
 
     public ChunkKey key() {
@@ -43,7 +45,12 @@ public record ChunkParcel(String fileId, int index, String nodeId, String placed
 
     /** The same copy, sent on to another node. */
     public ChunkParcel to(String otherNode) {
-        return new ChunkParcel(fileId, index, otherNode, placedOn, avoid, sha256, data);
+        return new ChunkParcel(fileId, index, otherNode, placedOn, avoid, sha256, data, sender);
+    }
+
+    /** The same copy, as sent by {@code server} (a copy sent on keeps its first sender). */
+    public ChunkParcel sentBy(String server) {
+        return sender != null ? this : new ChunkParcel(fileId, index, nodeId, placedOn, avoid, sha256, data, server);
     }
 
     public BytesMessage toMessage(JMSContext context) {
@@ -55,6 +62,9 @@ public record ChunkParcel(String fileId, int index, String nodeId, String placed
             message.setStringProperty(PLACED_ON, placedOn);
             message.setStringProperty(AVOID, String.join(",", avoid));
             message.setStringProperty(SHA256, sha256);
+            if (sender != null) {
+                message.setStringProperty(SENDER, sender);
+            }
             message.writeBytes(data);
             return message;
         } catch (JMSException e) {
@@ -72,6 +82,6 @@ public record ChunkParcel(String fileId, int index, String nodeId, String placed
         return new ChunkParcel(bytes.getStringProperty(FILE_ID), bytes.getIntProperty(CHUNK_INDEX), nodeId,
                 placedOn == null ? nodeId : placedOn,
                 avoid == null || avoid.isBlank() ? Set.of() : Arrays.stream(avoid.split(",")).collect(Collectors.toSet()),
-                bytes.getStringProperty(SHA256), data);
+                bytes.getStringProperty(SHA256), data, bytes.getStringProperty(SENDER));
     }
 }

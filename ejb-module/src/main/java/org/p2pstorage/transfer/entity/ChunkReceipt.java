@@ -9,21 +9,24 @@ import org.p2pstorage.storage.entity.StoreOutcome;
 /**
  * A node's acknowledgement of one copy of a chunk: which chunk, which node answers, which node the catalog
  * recorded for the copy ({@code placedOn}), and whether it was stored. A copy that reached a stopped node
- * and was sent on to another live node carries that node in {@code movedTo}.
+ * and was sent on to another live node carries that node in {@code movedTo}. {@code bytes}: the chunk's size
+ * (the room the uploader promised on the node is over once the node has answered).
  */
 public record ChunkReceipt(String fileId, int index, String nodeId, String placedOn, StoreOutcome outcome,
-                           String movedTo) {
+                           String movedTo, int bytes) {
 
     private static final String OUTCOME = "outcome";
     private static final String MOVED_TO = "movedTo";
+    private static final String BYTES = "chunkBytes";
 
     public static ChunkReceipt of(ChunkParcel parcel, StoreOutcome outcome) {
-        return new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), parcel.placedOn(), outcome, null);
+        return new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), parcel.placedOn(), outcome, null,
+                parcel.data().length);
     }
 
     public static ChunkReceipt moved(ChunkParcel parcel, String movedTo) {
         return new ChunkReceipt(parcel.fileId(), parcel.index(), parcel.nodeId(), parcel.placedOn(),
-                StoreOutcome.OFFLINE, movedTo);
+                StoreOutcome.OFFLINE, movedTo, parcel.data().length);
     }
 
     public boolean moved() {
@@ -38,6 +41,7 @@ public record ChunkReceipt(String fileId, int index, String nodeId, String place
             message.setStringProperty(ChunkParcel.NODE_ID, nodeId);
             message.setStringProperty(ChunkParcel.PLACED_ON, placedOn);
             message.setStringProperty(OUTCOME, outcome.name());
+            message.setIntProperty(BYTES, bytes);
             if (movedTo != null) {
                 message.setStringProperty(MOVED_TO, movedTo);
             }
@@ -52,6 +56,7 @@ public record ChunkReceipt(String fileId, int index, String nodeId, String place
         String placedOn = message.getStringProperty(ChunkParcel.PLACED_ON);
         return new ChunkReceipt(message.getStringProperty(ChunkParcel.FILE_ID),
                 message.getIntProperty(ChunkParcel.CHUNK_INDEX), nodeId, placedOn == null ? nodeId : placedOn,
-                StoreOutcome.valueOf(message.getStringProperty(OUTCOME)), message.getStringProperty(MOVED_TO));
+                StoreOutcome.valueOf(message.getStringProperty(OUTCOME)), message.getStringProperty(MOVED_TO),
+                message.propertyExists(BYTES) ? message.getIntProperty(BYTES) : 0);
     }
 }

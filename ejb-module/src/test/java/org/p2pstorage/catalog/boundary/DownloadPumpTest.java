@@ -86,17 +86,17 @@ class DownloadPumpTest {
         }
 
         @Override
-        public Optional<Fetched> fetch(ChunkSource chunk, Booked booked) {
+        public CompletableFuture<Optional<Fetched>> fetch(ChunkSource chunk, Booked booked) {
             int now = reading.incrementAndGet();
             mostReadingAtOnce.accumulateAndGet(now, Math::max);
             try {
                 Thread.sleep(2); // a disk read
                 reads.incrementAndGet();
-                return chunk.index() == lostChunk ? Optional.empty()
-                        : Optional.of(new Fetched(slice(chunk.index()), booked.arrivalNanos()));
+                return CompletableFuture.completedFuture(chunk.index() == lostChunk ? Optional.empty()
+                        : Optional.of(new Fetched(slice(chunk.index()), booked.arrivalNanos())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.empty();
+                return CompletableFuture.completedFuture(Optional.empty());
             } finally {
                 reading.decrementAndGet();
             }

@@ -22,7 +22,7 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
 class AnswerBatchesTest {
 
     private static ChunkReceipt receipt(int index, StoreOutcome outcome) {
-        return new ChunkReceipt("file-1", index, "Node_01", "Node_01", outcome, null);
+        return new ChunkReceipt("file-1", index, "Node_01", "Node_01", outcome, null, 65536);
     }
 
     /** Stored answers are KEPT, refused ones make the file fail: each caller must get the answer for its own receipt. */

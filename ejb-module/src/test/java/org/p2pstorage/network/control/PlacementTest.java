@@ -80,4 +80,25 @@ class PlacementTest {
                 Set.of("Node_01", "Node_03", "Node_04"), node -> free.get(node) >= 10);
         assertEquals(List.of("Node_05"), chosen);
     }
+
+    @Test
+    void copiesGoToAsManyServersAsThereAreBeforeTwoShareOne() {
+        Map<String, String> server = Map.of("Node_01", "a", "Node_02", "a", "Node_03", "a", "Node_04", "b", "Node_05", "b");
+        Map<String, Long> free = room(1000);
+        free.put("Node_01", 900L);
+        free.put("Node_02", 800L);
+        List<Placement.Candidate> candidates = free.entrySet().stream()
+                .map(e -> new Placement.Candidate(e.getKey(), e.getValue(), server.get(e.getKey()))).toList();
+        Placement placement = new Placement(NODES, 5);
+        for (int i = 0; i < 50; i++) {
+            List<String> two = placement.place(2, candidates, Set.of(), node -> true);
+            assertEquals(Set.of("a", "b"), Set.of(server.get(two.get(0)), server.get(two.get(1))), "copies " + two);
+        }
+        List<String> three = placement.place(3, candidates, Set.of(), node -> true);
+        assertEquals(3, three.size(), "a third copy shares a server when there are only two");
+        List<String> repair = placement.place(1, candidates, Set.of("Node_04"), node -> true);
+        assertEquals("a", server.get(repair.get(0)), "a repair copy goes to a server without a copy: " + repair);
+        List<String> refusedOnB = placement.place(2, candidates, Set.of(), node -> server.get(node).equals("a"));
+        assertEquals(2, refusedOnB.size(), "when server b's nodes refuse, both copies go to a: " + refusedOnB);
+    }
 }

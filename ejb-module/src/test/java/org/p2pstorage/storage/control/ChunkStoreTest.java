@@ -30,7 +30,7 @@ class ChunkStoreTest {
         byte[] data = bytes(300);
         ChunkKey key = new ChunkKey("abc123", 7);
 
-        assertEquals(StoreOutcome.STORED, store.write(key, data, Sha256.of(data)));
+        assertEquals(StoreOutcome.STORED, store.write(key, data, Sha256.of(data), true));
 
         assertArrayEquals(data, Files.readAllBytes(folder.resolve("abc123_chunk_00007.bin")));
         assertEquals(300, store.used());
@@ -39,18 +39,30 @@ class ChunkStoreTest {
     }
 
     @Test
+    void aChunkSentByAnotherServerLeavesTheRoomReservedHereForOthersAlone() {
+        ChunkStore store = ChunkStore.open(folder, 1000);
+        assertTrue(store.reserve(300), "a chunk placed here, still on its way");
+        byte[] remote = bytes(200);
+        assertEquals(StoreOutcome.STORED, store.write(new ChunkKey("f", 0), remote, Sha256.of(remote), false));
+        assertEquals(300, store.reserved(), "the other server promised that chunk's room on its own books");
+        byte[] tooMuch = bytes(501);
+        assertEquals(StoreOutcome.NO_ROOM, store.write(new ChunkKey("f", 1), tooMuch, Sha256.of(tooMuch), false),
+                "200 used + 300 reserved + 501 > 1000");
+    }
+
+    @Test
     void capacityIsNeverExceededAndReservationsCount() {
         ChunkStore store = ChunkStore.open(folder, 1000);
         assertTrue(store.reserve(600));
         assertFalse(store.reserve(500), "600 reserved + 500 > 1000");
         byte[] big = bytes(600);
-        assertEquals(StoreOutcome.STORED, store.write(new ChunkKey("f", 0), big, Sha256.of(big)));
+        assertEquals(StoreOutcome.STORED, store.write(new ChunkKey("f", 0), big, Sha256.of(big), true));
         assertEquals(0, store.reserved(), "the write used up its reservation");
 
         byte[] tooMuch = bytes(401);
-        assertEquals(StoreOutcome.NO_ROOM, store.write(new ChunkKey("f", 1), tooMuch, Sha256.of(tooMuch)));
+        assertEquals(StoreOutcome.NO_ROOM, store.write(new ChunkKey("f", 1), tooMuch, Sha256.of(tooMuch), true));
         byte[] fits = bytes(400);
-        assertEquals(StoreOutcome.STORED, store.write(new ChunkKey("f", 2), fits, Sha256.of(fits)));
+        assertEquals(StoreOutcome.STORED, store.write(new ChunkKey("f", 2), fits, Sha256.of(fits), true));
         assertEquals(1000, store.used());
     }
 
@@ -59,9 +71,9 @@ class ChunkStoreTest {
         ChunkStore store = ChunkStore.open(folder, 1000);
         byte[] data = bytes(100);
         ChunkKey key = new ChunkKey("f", 0);
-        store.write(key, data, Sha256.of(data));
+        store.write(key, data, Sha256.of(data), true);
 
-        assertEquals(StoreOutcome.STORED, store.write(key, data, Sha256.of(data)));
+        assertEquals(StoreOutcome.STORED, store.write(key, data, Sha256.of(data), true));
 
         assertEquals(100, store.used());
         assertEquals(1, store.segments());
@@ -73,7 +85,7 @@ class ChunkStoreTest {
         byte[] data = bytes(100);
         String wrong = Sha256.of(bytes(99));
 
-        assertEquals(StoreOutcome.CORRUPT, store.write(new ChunkKey("f", 0), data, wrong));
+        assertEquals(StoreOutcome.CORRUPT, store.write(new ChunkKey("f", 0), data, wrong, true));
 
         assertEquals(0, store.used());
         assertEquals(0, store.segments());
@@ -84,7 +96,7 @@ class ChunkStoreTest {
         ChunkStore store = ChunkStore.open(folder, 1000);
         byte[] data = bytes(250);
         ChunkKey key = new ChunkKey("f", 3);
-        store.write(key, data, Sha256.of(data));
+        store.write(key, data, Sha256.of(data), true);
 
         assertEquals(250, store.delete(key));
         assertEquals(0, store.delete(key), "a second delete frees nothing");
@@ -98,7 +110,7 @@ class ChunkStoreTest {
         ChunkStore first = ChunkStore.open(folder, 10_000);
         for (int i = 0; i < 5; i++) {
             byte[] data = bytes(100 + i);
-            first.write(new ChunkKey("file1", i), data, Sha256.of(data));
+            first.write(new ChunkKey("file1", i), data, Sha256.of(data), true);
         }
         first.delete(new ChunkKey("file1", 2));
         Files.writeString(folder.resolve("file1_chunk_00009.bin.tmp"), "half-written");
@@ -135,7 +147,7 @@ class ChunkStoreTest {
     void fileRecordsSurviveAReopenAsLongAsTheNodeHoldsChunksOfTheirFile() throws IOException {
         ChunkStore store = ChunkStore.open(folder, 10_000);
         byte[] data = bytes(100);
-        store.write(new ChunkKey("f00d", 0), data, Sha256.of(data));
+        store.write(new ChunkKey("f00d", 0), data, Sha256.of(data), true);
         FileRecord kept = new FileRecord("f00d", "alice", "a.txt", "Docs", 100, Sha256.of(data), 65536, 1, 2,
                 java.time.Instant.ofEpochMilli(1000));
         FileRecord gone = new FileRecord("beef", "bob", "b.txt", null, 5, Sha256.of(data), 65536, 1, 2,
@@ -159,7 +171,7 @@ class ChunkStoreTest {
         ChunkKey flipped = new ChunkKey("aa", 1);
         ChunkKey lost = new ChunkKey("aa", 2);
         for (ChunkKey key : new ChunkKey[]{good, flipped, lost}) {
-            store.write(key, data, Sha256.of(data));
+            store.write(key, data, Sha256.of(data), true);
         }
         byte[] changed = data.clone();
         changed[17] ^= 0x04;

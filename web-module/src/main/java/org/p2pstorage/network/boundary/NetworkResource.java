@@ -93,7 +93,7 @@ public class NetworkResource {
     @GET
     @Path("nodes/{id}/link")
     public LinkSettings link(@PathParam("id") String id) {
-        network.node(id);
+        network.view(id);
         return links.settings(id);
     }
 
@@ -105,12 +105,12 @@ public class NetworkResource {
     @Path("nodes/{id}/link")
     @Consumes(MediaType.APPLICATION_JSON)
     public LinkSettings changeLink(@PathParam("id") String id, @Valid LinkChange change) {
-        network.node(id);
+        network.view(id);
         if (change == null) {
             throw Failure.invalid("the body must be the link settings as JSON");
         }
         try {
-            return links.change(id, change.settings());
+            return network.changeLink(id, change.settings());
         } catch (IllegalArgumentException e) {
             throw Failure.invalid(e.getMessage());
         }

@@ -136,9 +136,9 @@ public class NetworkView implements Serializable {
     public void saveLink() {
         boolean saved = FacesFailures.perform(() -> {
             client.requireAdmin();
-            network.node(editing);
+            network.view(editing);
             try {
-                links.change(editing, new LinkSettings(bandwidth * 1024, delayMin, delayMax, lossPercent / 100));
+                network.changeLink(editing, new LinkSettings(bandwidth * 1024, delayMin, delayMax, lossPercent / 100));
             } catch (IllegalArgumentException e) {
                 throw Failure.invalid(e.getMessage());
             }

@@ -1,0 +1,42 @@
+package org.p2pstorage.network.control;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.p2pstorage.network.entity.RegisteredNode;
+import org.p2pstorage.storage.entity.NodeStatus;
+import org.p2pstorage.transfer.entity.LinkSettings;
+
+/** The registry's rows in the shared database: a host writes its nodes', every server reads them all. */
+@Stateless
+public class NodeRegistry {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Writes the latest status and link of each node hosted by {@code serverId}, in one transaction. */
+    public void post(String serverId, List<NodeStatus> hosted, Function<String, LinkSettings> links, Instant now) {
+        Map<String, RegisteredNode> rows = all().stream()
+                .collect(Collectors.toMap(RegisteredNode::nodeId, Function.identity()));
+        for (NodeStatus status : hosted) {
+            RegisteredNode row = rows.get(status.id());
+            if (row == null) {
+                em.persist(new RegisteredNode(serverId, status, links.apply(status.id()), now));
+            } else {
+                row.post(serverId, status, links.apply(status.id()), now);
+            }
+        }
+    }
+
+    /** Every node's row, in node order. */
+    public List<RegisteredNode> all() {
+        return em.createNamedQuery(RegisteredNode.ALL, RegisteredNode.class).getResultList();
+    }
+}
