@@ -15,7 +15,8 @@
 # P2P_SCALE_OUT_PG_PORT (5432 + offset), P2P_SCALE_OUT_BROKER_PORT (61616 + offset), P2P_NODES (5),
 # P2P_SCALE_OUT_JAVA_OPTS (the servers' heap), P2P_BROKER_MEMORY (512M), P2P_SCALE_OUT_TIMEOUT (300 s);
 # every other P2P_* variable reaches the servers as it is (P2P_LINK_BANDWIDTH, P2P_REPLICAS, ...).
-# If anything fails, whatever this run started is stopped again (scale-out/stop.sh) and the script fails.
+# If anything fails, the whole topology of the folder is stopped (scale-out/stop.sh; the data stays) and the
+# script fails, so that no half-started process is left behind.
 set -euo pipefail
 
 fresh=${P2P_SCALE_OUT_FRESH:-false}
@@ -40,7 +41,7 @@ fi
 started=false
 on_exit() {
   if [ "$started" != true ]; then
-    echo "scale-out: start failed; stopping what was started (logs stay in $run_dir)" >&2
+    echo "scale-out: start failed; stopping the topology (logs and data stay in $run_dir)" >&2
     "$scale_out_home/stop.sh" >&2 || true
   fi
 }

@@ -26,6 +26,12 @@ final class ScaleOut implements AutoCloseable {
     private final int offset = Integer.getInteger("it.scaleout.offset", 600);
     private final Map<String, String> settings;
 
+    /**
+     * Stops the topology when the test JVM ends without {@link #close()} (failsafe's fork timeout ends it with
+     * SIGTERM): no server, broker or database outlives the build.
+     */
+    private final Thread stopAtExit = new Thread(this::stopQuietly, "scale-out-stop");
+
     /** A topology whose servers also get these settings (P2P_* environment variables). */
     ScaleOut(Map<String, String> settings) {
         this.settings = settings;
@@ -33,6 +39,7 @@ final class ScaleOut implements AutoCloseable {
 
     /** Starts everything afresh ({@code --fresh}) with the EAR and server the build made ({@code --no-build}). */
     void start() throws IOException, InterruptedException {
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
         run("start.sh", "--fresh", "--no-build");
     }
 
@@ -55,6 +62,19 @@ final class ScaleOut implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         run("stop.sh");
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException | IllegalArgumentException alreadyStoppingOrNeverStarted) {
+            // The JVM is ending (the hook runs anyway and finds nothing to stop), or start() never ran.
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            run("stop.sh");
+        } catch (IOException | InterruptedException | IllegalStateException atExit) {
+            // The JVM is ending: stop.sh's own log in the folder says what it could not stop.
+        }
     }
 
     /** A client of server {@code index} (0 is server-a). */

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * p2p-storage past one machine: two WildFly servers on one PostgreSQL and one standalone Artemis broker, started
  * by {@code scale-out/start.sh} (server-a hosts Node_01-Node_03, server-b Node_04-Node_05) and stopped by
- * {@code scale-out/stop.sh} whatever happens. The tests are in two groups: what the shared engines give (both
- * servers serve, accounts and files are in the one database), and what needs each server to host only its own
- * nodes ({@code P2P_HOSTED_NODES}: chunks crossing the broker to the server whose node holds them, both ways).
+ * {@code scale-out/stop.sh} whatever happens. The tests are in groups: what the shared engines give (both
+ * servers serve, accounts and files are in the one database); what needs each server to host only its own
+ * nodes ({@code P2P_HOSTED_NODES}: chunks crossing the broker to the server whose node holds them, both ways);
+ * and losing a server (killed, its nodes dead for the other, repaired from the other's copies, back again).
  */
 class ScaleOutIT {
 
