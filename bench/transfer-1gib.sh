@@ -15,6 +15,20 @@ head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$file"
 warmup_rounds=${WARMUP:-2}
 head -c $((256 * 1024 * 1024)) /dev/urandom > "$work/warmup.bin"
 expected=$(sha256sum "$file" | cut -d' ' -f1)
+# warm_up UPLOAD_BASE AUTH DOWNLOAD_BASE...: WARMUP rounds of a 256 MiB upload, a download through each base, a delete.
+warm_up() {
+  local up=$1 auth=$2 round warm_id via
+  shift 2
+  for round in $(seq 1 "$warmup_rounds"); do
+    curl -s -o "$work/warmup.json" -H "$auth" -H "Content-Type: application/octet-stream" -X POST \
+      -T "$work/warmup.bin" "$up/api/files/upload?wait=true&name=warmup-$round.bin"
+    warm_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$work/warmup.json")
+    for via in "$@"; do
+      curl -s -o /dev/null -H "$auth" "$via/api/files/download/$warm_id"
+    done
+    curl -s -o /dev/null -H "$auth" -X DELETE "$up/api/files/$warm_id"
+  done
+}
 seconds() { python3 -c "import sys; print(sorted(map(float, sys.argv[1:]))[len(sys.argv[1:]) // 2])" "$@"; }
 
 # The peer: nginx writing and serving the same file (median of three runs each).
@@ -54,13 +68,7 @@ for replicas in 1 2; do
   (
     BENCH_SERVER_OPTS="-Dp2p.replicas=$replicas -Dp2p.link.bandwidth=0 -Dp2p.link.loss=0 -Dp2p.link.delay.min.ms=0 -Dp2p.link.delay.max.ms=0"
     source "$root/bench/server.sh"
-    for round in $(seq 1 "$warmup_rounds"); do
-      curl -s -o "$bench_dir/warmup.json" -H "$AUTH" -H "Content-Type: application/octet-stream" -X POST \
-        -T "$work/warmup.bin" "$BASE_URL/api/files/upload?wait=true&name=warmup-$round.bin"
-      warm_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$bench_dir/warmup.json")
-      curl -s -o /dev/null -H "$AUTH" "$BASE_URL/api/files/download/$warm_id"
-      curl -s -o /dev/null -H "$AUTH" -X DELETE "$BASE_URL/api/files/$warm_id"
-    done
+    warm_up "$BASE_URL" "$AUTH" "$BASE_URL"
     heap_before=$(heap_used_mib)
     up=$(curl -s -o "$bench_dir/upload.json" -w '%{http_code} %{time_total}' -H "$AUTH" \
       -H "Content-Type: application/octet-stream" -X POST -T "$file" "$BASE_URL/api/files/upload?wait=true&name=bench.bin")
@@ -96,14 +104,7 @@ if [ "${SCALE_OUT:-1}" = 1 ]; then
       jcmd "$server_a_pid" GC.run > /dev/null 2>&1 || true
       jcmd "$server_a_pid" GC.heap_info 2> /dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); printf "%.0f\n", v/1024; exit}}'
     }
-    for round in $(seq 1 "$warmup_rounds"); do
-      curl -s -o "$work/warmup.json" -H "$auth" -H "Content-Type: application/octet-stream" -X POST \
-        -T "$work/warmup.bin" "$a/api/files/upload?wait=true&name=warmup-$round.bin"
-      warm_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$work/warmup.json")
-      curl -s -o /dev/null -H "$auth" "$b/api/files/download/$warm_id"
-      curl -s -o /dev/null -H "$auth" "$a/api/files/download/$warm_id"
-      curl -s -o /dev/null -H "$auth" -X DELETE "$a/api/files/$warm_id"
-    done
+    warm_up "$a" "$auth" "$b" "$a"
     heap_before=$(heap_a)
     up=$(curl -s -o "$work/upload.json" -w '%{http_code} %{time_total}' -H "$auth" \
       -H "Content-Type: application/octet-stream" -X POST -T "$file" "$a/api/files/upload?wait=true&name=bench.bin")
@@ -132,15 +133,15 @@ print(f"| {replicas} | {mb/float(up):.1f} MB/s ({float(up):.1f} s) | {float(nput
       f"{mb/float(down):.1f} MB/s ({float(down):.1f} s) | {float(nget)/float(down):.3f} | {hb} → {hu} → {ha} MiB (+{int(ha)-int(hb)}) |")
 PY
 }
+mb() { python3 -c "print(f'{$size_mib * 1.048576 / $1:.1f}')"; }
 rows=$(while read -r line; do row $line; done < "$work/results")
 scale_out_rows=""
 if [ -f "$work/scale-out-results" ]; then
   scale_out_rows=$(row $(cat "$work/scale-out-results") | sed 's/^| 2 |/| 2, scale-out: up through server-a, down through server-b |/')
   via_a=$(sed -n 2p "$work/scale-out-downloads")
   scale_out_rows="$scale_out_rows
-| 2, scale-out: down through server-a | | | $(mb "$via_a") MB/s (${via_a} s) | $(python3 -c "print(f'{$nginx_get/$via_a:.3f}')") | |"
+| 2, scale-out: down through server-a | | | $(mb "$via_a") MB/s ($(python3 -c "print(f'{$via_a:.1f}')") s) | $(python3 -c "print(f'{$nginx_get/$via_a:.3f}')") | |"
 fi
-mb() { python3 -c "print(f'{$size_mib * 1.048576 / $1:.1f}')"; }
 body=$(cat <<TXT
 ## Unthrottled transfer of $size_mib MiB beside nginx ($(date -u +%Y-%m-%d), $(nproc) cores)
 

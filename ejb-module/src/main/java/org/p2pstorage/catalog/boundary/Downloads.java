@@ -166,7 +166,7 @@ public class Downloads {
 
     /** Books the chunk on the link of the copy that delivers it soonest; nothing waits here. */
     public Booked book(ChunkSource chunk) {
-        String node = links.soonest(chunk.nodes());
+        String node = links.soonest(nodes.localFirst(chunk.nodes())); // of copies as soon free, one hosted here
         return new Booked(node, links.fetchChunk(node, chunk.index(), chunk.sha256(), chunk.size()).arrivalNanos());
     }
 

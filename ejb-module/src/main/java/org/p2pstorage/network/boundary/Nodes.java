@@ -1,5 +1,8 @@
 package org.p2pstorage.network.boundary;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,6 +44,13 @@ public class Nodes {
 
     public boolean local(String nodeId) {
         return routes.local(nodeId);
+    }
+
+    /** The nodes in the same order, those hosted here first (a copy read here does not cross the broker). */
+    public List<String> localFirst(List<String> nodeIds) {
+        List<String> ordered = new ArrayList<>(nodeIds);
+        ordered.sort(Comparator.comparing(nodeId -> !local(nodeId)));
+        return ordered;
     }
 
     /** Drops a chunk's copy from the node. */
