@@ -15,9 +15,6 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.DeclareRoles;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -36,19 +33,16 @@ import org.p2pstorage.network.control.HealthProbes;
 import org.p2pstorage.network.control.Placement;
 import org.p2pstorage.network.control.RemoteNodes;
 import org.p2pstorage.network.entity.Hosting;
-import org.p2pstorage.network.entity.NodeCommand;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.StorageStatus;
 import org.p2pstorage.network.entity.Topology;
 import org.p2pstorage.storage.boundary.StorageNode;
 import org.p2pstorage.storage.control.NodeBoard;
-import org.p2pstorage.storage.entity.HeldChunk;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
 import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.Routes;
-import org.p2pstorage.transfer.entity.LinkSettings;
 
 /**
  * The registry of the simulated network: creates the storage nodes this server hosts at start (one stateful
@@ -60,8 +54,6 @@ import org.p2pstorage.transfer.entity.LinkSettings;
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations") // every start-up bean depends on this one: none reads the catalog before it is migrated
-@DeclareRoles("admin")
-@PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Network {
@@ -88,8 +80,6 @@ public class Network {
     @Inject
     RemoteNodes remote;
 
-    @EJB
-    Nodes calls;
 
     @Inject
     @ConfigProperty(name = "p2p.hosted.nodes")
@@ -188,7 +178,9 @@ public class Network {
         return ids.stream().map(this::status).toList();
     }
 
-    private NodeStatus status(String id) {
+    /** One node's status (see {@link #statuses}). */
+    public NodeStatus status(String id) {
+        requireKnown(id);
         if (nodes.containsKey(id)) {
             return board.status(id).orElseThrow();
         }
@@ -256,49 +248,6 @@ public class Network {
     /** Bytes the live nodes can still take. */
     public long available() {
         return statuses().stream().filter(NodeStatus::alive).mapToLong(NodeStatus::availableBytes).sum();
-    }
-
-    /** Admins only: the container refuses everyone else. */
-    /** The chunk files a node holds, as its manifest says (admins: they name other users' files). */
-    @RolesAllowed("admin")
-    public List<HeldChunk> held(String id) {
-        return node(id).held();
-    }
-
-    /** Stops a node; one hosted elsewhere is stopped by its server (the view says what was asked). */
-    @RolesAllowed("admin")
-    public NodeView stop(String id) {
-        if (nodes.containsKey(id)) {
-            return NodeView.of(nodes.get(id).stop());
-        }
-        requireKnown(id);
-        calls.order(NodeCommand.stop(id));
-        return NodeView.of(status(id).in(ProcessState.STOPPED));
-    }
-
-    @RolesAllowed("admin")
-    public NodeView start(String id) {
-        if (nodes.containsKey(id)) {
-            return NodeView.of(nodes.get(id).start());
-        }
-        requireKnown(id);
-        calls.order(NodeCommand.start(id));
-        return NodeView.of(status(id).in(ProcessState.READY));
-    }
-
-
-    /**
-     * Changes a node's link; one hosted elsewhere is changed by its server, and every server's bookings follow
-     * within a registry interval (the answer is the settings asked for).
-     */
-    @RolesAllowed("admin")
-    public LinkSettings changeLink(String id, LinkSettings settings) {
-        requireKnown(id);
-        if (nodes.containsKey(id)) {
-            return links.change(id, settings);
-        }
-        calls.order(NodeCommand.link(id, settings));
-        return settings;
     }
 
     /** Every node's health as its state says, in node order, without asking the network. */

@@ -8,7 +8,7 @@ import jakarta.ejb.Stateless;
 
 import java.util.List;
 
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NodeAdmin;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.storage.entity.HeldChunk;
 import org.p2pstorage.transfer.entity.LinkSettings;
@@ -26,21 +26,21 @@ import org.p2pstorage.transfer.entity.LinkSettings;
 public class AdminActions {
 
     @EJB
-    Network network;
+    NodeAdmin admin;
 
     public NodeView stop(String nodeId) {
-        return network.stop(nodeId);
+        return admin.stop(nodeId);
     }
 
     public NodeView start(String nodeId) {
-        return network.start(nodeId);
+        return admin.start(nodeId);
     }
 
     public List<HeldChunk> held(String nodeId) {
-        return network.held(nodeId);
+        return admin.held(nodeId);
     }
 
     public LinkSettings changeLink(String nodeId, LinkSettings settings) {
-        return network.changeLink(nodeId, settings);
+        return admin.changeLink(nodeId, settings);
     }
 }

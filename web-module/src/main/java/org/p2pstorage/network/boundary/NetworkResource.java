@@ -45,6 +45,9 @@ public class NetworkResource {
     Network network;
 
     @EJB
+    NodeAdmin admin;
+
+    @EJB
     Links links;
 
     @GET
@@ -81,13 +84,13 @@ public class NetworkResource {
     @POST
     @Path("nodes/{id}/stop")
     public NodeView stop(@PathParam("id") String id) {
-        return network.stop(id);
+        return admin.stop(id);
     }
 
     @POST
     @Path("nodes/{id}/start")
     public NodeView start(@PathParam("id") String id) {
-        return network.start(id);
+        return admin.start(id);
     }
 
     @GET
@@ -110,7 +113,7 @@ public class NetworkResource {
             throw Failure.invalid("the body must be the link settings as JSON");
         }
         try {
-            return network.changeLink(id, change.settings());
+            return admin.changeLink(id, change.settings());
         } catch (IllegalArgumentException e) {
             throw Failure.invalid(e.getMessage());
         }

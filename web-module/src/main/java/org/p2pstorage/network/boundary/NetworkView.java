@@ -47,6 +47,9 @@ public class NetworkView implements Serializable {
     Network network;
 
     @EJB
+    NodeAdmin admin;
+
+    @EJB
     Links links;
 
     @Inject
@@ -110,7 +113,7 @@ public class NetworkView implements Serializable {
     public void stop(String id) {
         FacesFailures.perform(() -> {
             client.requireAdmin();
-            network.stop(id);
+            admin.stop(id);
         });
         refresh();
     }
@@ -118,7 +121,7 @@ public class NetworkView implements Serializable {
     public void start(String id) {
         FacesFailures.perform(() -> {
             client.requireAdmin();
-            network.start(id);
+            admin.start(id);
         });
         refresh();
     }
@@ -138,7 +141,7 @@ public class NetworkView implements Serializable {
             client.requireAdmin();
             network.view(editing);
             try {
-                network.changeLink(editing, new LinkSettings(bandwidth * 1024, delayMin, delayMax, lossPercent / 100));
+                admin.changeLink(editing, new LinkSettings(bandwidth * 1024, delayMin, delayMax, lossPercent / 100));
             } catch (IllegalArgumentException e) {
                 throw Failure.invalid(e.getMessage());
             }
