@@ -86,8 +86,9 @@ for replicas in 1 2; do
 done
 
 # The same transfer on the scale-out topology (scale-out/start.sh: PostgreSQL, a standalone Artemis broker, two
-# servers each hosting part of the nodes), 2 replicas: uploaded through server-a, downloaded through server-b
-# (so about half the chunks come from server-a's nodes through the broker) and through server-a. SCALE_OUT=0 skips it.
+# servers each hosting part of the nodes), 2 replicas: uploaded through server-a (the copies for server-b's nodes
+# cross the broker to it), downloaded through server-b and through server-a (each chunk has a copy on each
+# server, and a download reads the one hosted where it is served). SCALE_OUT=0 skips it.
 if [ "${SCALE_OUT:-1}" = 1 ]; then
   (
     export P2P_SCALE_OUT_DIR="$work/scale-out" P2P_SCALE_OUT_OFFSET=800 P2P_REPLICAS=2 P2P_LINK_BANDWIDTH=0 \
