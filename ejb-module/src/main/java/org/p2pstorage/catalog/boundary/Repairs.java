@@ -286,7 +286,7 @@ public class Repairs {
 
     private Optional<byte[]> goodBytes(FileChunk chunk, String nodeId) {
         try {
-            Optional<byte[]> data = nodes.readNow(nodeId, chunk.key());
+            Optional<byte[]> data = network.node(nodeId).read(chunk.key()); // a source hosted here (repairOne)
             if (data.isPresent() && data.get().length == chunk.size() && Sha256.of(data.get()).equals(chunk.sha256())) {
                 return data;
             }

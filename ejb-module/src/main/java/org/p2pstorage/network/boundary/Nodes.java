@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -91,18 +90,6 @@ public class Nodes {
             return CompletableFuture.completedFuture(network.node(nodeId).read(key));
         } catch (Failure e) {
             return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** {@link #read} for callers that work on a thread of their own (repair, the portal's stream). */
-    public Optional<byte[]> readNow(String nodeId, ChunkKey key) {
-        try {
-            return read(nodeId, key).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Failure failure) {
-                throw failure;
-            }
-            throw new Failure(Failure.Kind.UNAVAILABLE, "chunk " + key + " could not be read from " + nodeId, e);
         }
     }
 
