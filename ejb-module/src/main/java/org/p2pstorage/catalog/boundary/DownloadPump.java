@@ -24,15 +24,21 @@ import org.p2pstorage.integrity.entity.Sha256;
  * <p>
  * The next few chunks are read from their nodes and checked on the scheduler's threads while the pump
  * hands on the one before (a read-ahead), so reading and checking, and hashing and writing, run on two
- * cores at once. Only {@link #READ_AHEAD} chunks are held per download, so a class of downloads stays within
- * a bounded heap. A chunk with no good copy, or bytes that do not match the file's SHA-256, stop the
+ * cores at once. At most {@link #READ_AHEAD} chunks are held per download, and beyond the next
+ * {@link #ALWAYS_AHEAD} only those the link model delivers within {@link #SOON_NANOS}: an unthrottled download
+ * keeps the disks and cores busy, while a class of throttled downloads, whose chunks arrive a second apart,
+ * holds two chunks each, so it stays within a bounded heap. A chunk with no good copy, or bytes that do not match the file's SHA-256, stop the
  * download through {@link Sink#failed}: the transport ends it short, so no client takes wrong bytes.
  */
 public final class DownloadPump {
 
     private static final Logger LOG = Logger.getLogger(DownloadPump.class.getName());
-    /** How many chunks are read and checked ahead of the one being handed on. */
-    static final int READ_AHEAD = 4;
+    /** At most this many chunks are read and checked ahead of the one being handed on. */
+    static final int READ_AHEAD = 16;
+    /** This many are read ahead whenever they arrive; those after them only when they arrive soon. */
+    static final int ALWAYS_AHEAD = 2;
+    /** What "soon" is for the read-ahead: a throttled link's chunk due later is read when it nears. */
+    static final long SOON_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** Where the bytes go: a transport that says when it can take more. */
     public interface Sink {
@@ -136,9 +142,16 @@ public final class DownloadPump {
         }
     }
 
-    /** Starts reading (and checking) the chunks after the one being handed on, up to {@link #READ_AHEAD} of those booked. */
+    /**
+     * Starts reading (and checking) the chunks after the one being handed on: the next {@link #ALWAYS_AHEAD} of
+     * those booked, and up to {@link #READ_AHEAD} while they arrive within {@link #SOON_NANOS}.
+     */
     private void readAhead() {
+        long soon = System.nanoTime() + SOON_NANOS;
         for (; read < chunks.size() && read < Math.min(ahead, next + READ_AHEAD); read++) {
+            if (read >= next + ALWAYS_AHEAD && booked[read].arrivalNanos() > soon) {
+                return; // read when the pump wakes nearer its arrival
+            }
             ChunkSource chunk = chunks.get(read);
             Downloads.Booked copy = booked[read];
             // a chunk on a node hosted here is read on the scheduler's thread; one hosted elsewhere arrives as a reply

@@ -141,7 +141,7 @@ class DownloadPumpTest {
     }
 
     @Test
-    void everyByteArrivesInOrderAndAtMostFourChunksAreReadAhead() throws Exception {
+    void everyByteArrivesInOrderAndTheReadAheadIsBounded() throws Exception {
         Catalog catalog = new Catalog(random(40 * CHUNK + 100), 0);
         Client client = new Client();
         new DownloadPump(catalog.download(Sha256.of(catalog.bytes)), catalog, scheduler, client).pump();
@@ -163,6 +163,18 @@ class DownloadPumpTest {
         assertTrue(catalog.reads.get() <= DownloadPump.READ_AHEAD, "only the read-ahead was read: " + catalog.reads);
         client.ready = true;
         pump.pump();
+        assertEquals("completed", client.ended.get(10, TimeUnit.SECONDS));
+        assertArrayEquals(catalog.bytes, client.received.toByteArray());
+    }
+
+    @Test
+    void chunksDueLaterOnAThrottledLinkAreNotReadAheadUntilTheyNear() throws Exception {
+        Catalog catalog = new Catalog(random(12 * CHUNK), TimeUnit.MILLISECONDS.toNanos(700));
+        Client client = new Client();
+        new DownloadPump(catalog.download(Sha256.of(catalog.bytes)), catalog, scheduler, client).pump();
+        Thread.sleep(200);
+        assertEquals(DownloadPump.ALWAYS_AHEAD, catalog.reads.get(), "only the next chunks are held while the link is slow");
+        assertEquals(0, client.writes);
         assertEquals("completed", client.ended.get(10, TimeUnit.SECONDS));
         assertArrayEquals(catalog.bytes, client.received.toByteArray());
     }
