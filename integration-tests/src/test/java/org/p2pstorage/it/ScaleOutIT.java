@@ -173,6 +173,31 @@ class ScaleOutIT {
         }
 
         @Test
+        void everyNodesLinkStatisticsAreTheSameThroughBothServersAsItsHostCountsThem() throws Exception {
+            Api dave = serverA().signedUp("dave");
+            Api daveOnB = serverB().withToken(dave.token());
+            List<String> files = List.of(
+                    dave.upload("counted-a.bin", new RandomContent(1_500_000, 71), true).json().getString("fileId"),
+                    daveOnB.upload("counted-b.bin", new RandomContent(1_500_000, 72), true).json().getString("fileId"));
+            try {
+                Map<String, Long> stored = new java.util.TreeMap<>(); // bytes of these two files on each node
+                for (String fileId : files) {
+                    dave.copies(fileId).forEach(copy -> stored.merge(copy.node(), (long) copy.size(), Long::sum));
+                }
+                for (String node : List.of("Node_01", "Node_04")) {
+                    // each server's own bookings saw only its own upload's copies; the host books both servers' copies
+                    String onA = until(() -> received(serverA(), dave, node), seen -> seen.equals(received(serverB(), dave, node)), 15);
+                    assertEquals(received(serverB(), dave, node), onA, node + ": the same figures through A and B");
+                    long bytes = Long.parseLong(onA.split(" ")[0]);
+                    assertTrue(bytes >= stored.getOrDefault(node, 0L),
+                            node + " received " + bytes + " bytes, at least the " + stored.get(node) + " of both uploads");
+                }
+            } finally {
+                files.forEach(fileId -> dave.delete("/api/files/" + fileId));
+            }
+        }
+
+        @Test
         void aNodeStoppedThroughBIsStoppedForA() {
             Api throughB = admin(serverB());
             Api throughA = serverA().withToken(throughB.token());
@@ -302,6 +327,15 @@ class ScaleOutIT {
 
     private static int chunks(RandomContent content) {
         return (int) ((content.size() + 65_535) / 65_536);
+    }
+
+    /** A node's data bytes and DATA packets received, as {@code server}'s statistics show them. */
+    private static String received(Api server, Api user, String node) {
+        JsonObject statistics = server.withToken(user.token()).get("/api/network/statistics").json();
+        JsonObject counted = statistics.getJsonArray("interfaces").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("id").equals(node)).findFirst().orElseThrow();
+        return counted.getJsonNumber("bytesReceived").longValue() + " bytes, "
+                + counted.getJsonObject("packetsReceived").getJsonNumber("DATA").longValue() + " data packets";
     }
 
     private static String state(Api server, String node) {

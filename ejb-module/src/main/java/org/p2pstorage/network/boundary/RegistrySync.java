@@ -33,7 +33,7 @@ import org.p2pstorage.transfer.control.Routes;
  * Keeps the shared registry and this server's view of it in step, on the managed scheduler: every
  * {@code p2p.registry.interval.ms} it writes the status and link settings of the nodes hosted here and reads
  * every other node's row (which server hosts it, and its link as the host plays it, which this server's
- * bookings then follow). A node whose host has written nothing for
+ * bookings then follow, and the link's counters as the host counts them, which this server's statistics show). A node whose host has written nothing for
  * {@code p2p.registry.timeout.ms} is seen as STOPPED (its server died), so health, placement and repair
  * treat it as down, on every server, within that time.
  */
@@ -90,7 +90,7 @@ public class RegistrySync {
     private void sync() {
         try {
             Instant now = Instant.now();
-            registry.post(routes.me(), network.hostedStatuses(), links::settings, now);
+            registry.post(routes.me(), network.hostedStatuses(), links::settings, links::countedHere, now);
             List<RegisteredNode> others = registry.all().stream()
                     .filter(row -> !network.hosting().hosts(row.nodeId())).toList();
             for (RegisteredNode row : others) {
@@ -100,6 +100,7 @@ public class RegistrySync {
                 }
                 routes.route(row.nodeId(), row.serverId());
                 links.follow(row.nodeId(), row.link());
+                row.linkStatistics().ifPresent(traffic -> links.countedByHost(row.nodeId(), traffic));
             }
             remote.refresh(others, now, Duration.ofMillis(timeoutMs));
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.p2pstorage.network.entity.RegisteredNode;
 import org.p2pstorage.storage.entity.NodeStatus;
+import org.p2pstorage.transfer.entity.InterfaceStatistics;
 import org.p2pstorage.transfer.entity.LinkSettings;
 
 /** The registry's rows in the shared database: a host writes its nodes', every server reads them all. */
@@ -21,16 +22,17 @@ public class NodeRegistry {
     @PersistenceContext
     EntityManager em;
 
-    /** Writes the latest status and link of each node hosted by {@code serverId}, in one transaction. */
-    public void post(String serverId, List<NodeStatus> hosted, Function<String, LinkSettings> links, Instant now) {
+    /** Writes the latest status, link and link counters of each node hosted by {@code serverId}, in one transaction. */
+    public void post(String serverId, List<NodeStatus> hosted, Function<String, LinkSettings> links,
+                     Function<String, InterfaceStatistics> traffic, Instant now) {
         Map<String, RegisteredNode> rows = all().stream()
                 .collect(Collectors.toMap(RegisteredNode::nodeId, Function.identity()));
         for (NodeStatus status : hosted) {
             RegisteredNode row = rows.get(status.id());
             if (row == null) {
-                em.persist(new RegisteredNode(serverId, status, links.apply(status.id()), now));
+                em.persist(new RegisteredNode(serverId, status, links.apply(status.id()), traffic.apply(status.id()), now));
             } else {
-                row.post(serverId, status, links.apply(status.id()), now);
+                row.post(serverId, status, links.apply(status.id()), traffic.apply(status.id()), now);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.p2pstorage.network.entity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
+import org.p2pstorage.transfer.entity.InterfaceStatistics;
 import org.p2pstorage.transfer.entity.LinkSettings;
 
 /**
@@ -55,16 +57,20 @@ public class RegisteredNode {
     @Column(nullable = false)
     private Instant seenAt;
 
+    /** The node's link counters as its host counts them ({@link InterfaceStatistics#toJson}); null before the first post. */
+    @Column(length = 4000)
+    private String linkStatistics;
+
     protected RegisteredNode() {
     }
 
-    public RegisteredNode(String serverId, NodeStatus status, LinkSettings link, Instant now) {
+    public RegisteredNode(String serverId, NodeStatus status, LinkSettings link, InterfaceStatistics traffic, Instant now) {
         this.nodeId = status.id();
-        post(serverId, status, link, now);
+        post(serverId, status, link, traffic, now);
     }
 
-    /** The host's latest word on its node and its link. */
-    public void post(String serverId, NodeStatus status, LinkSettings link, Instant now) {
+    /** The host's latest word on its node, its link and the traffic the link carried. */
+    public void post(String serverId, NodeStatus status, LinkSettings link, InterfaceStatistics traffic, Instant now) {
         if (!nodeId.equals(status.id())) {
             throw new IllegalArgumentException("the row of " + nodeId + " cannot take the status of " + status.id());
         }
@@ -80,7 +86,13 @@ public class RegisteredNode {
         this.delayMinMs = link.delayMinMs();
         this.delayMaxMs = link.delayMaxMs();
         this.lossRate = link.lossRate();
+        this.linkStatistics = traffic.toJson();
         this.seenAt = now;
+    }
+
+    /** The node's link counters as its host last posted them. */
+    public Optional<InterfaceStatistics> linkStatistics() {
+        return Optional.ofNullable(linkStatistics).map(InterfaceStatistics::fromJson);
     }
 
     /** The node's link as its host plays it (every server books the node's link with these settings). */

@@ -107,6 +107,8 @@ public class Links {
     }
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
+    /** The counters of nodes another server hosts, as their hosts count them (which books every chunk to them). */
+    private final Map<String, InterfaceStatistics> countedByHosts = new ConcurrentHashMap<>();
     /** The most recent transfers' bookings, for progress and ETA; the oldest are forgotten past the limit. */
     private final Map<String, TransferTrack> transfers = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
@@ -302,6 +304,18 @@ public class Links {
         return link(nodeId).outbound().book(System.nanoTime(), CONTROL_PACKET_BYTES, key, draws).arrivalNanos();
     }
 
+    /** The node's link counters as this server counts them (posted in the registry for a node hosted here). */
+    public InterfaceStatistics countedHere(String nodeId) {
+        return link(nodeId).counters().snapshot(System.nanoTime());
+    }
+
+    /** The counters of a node another server hosts, as the host posted them: {@link #statistics} shows these. */
+    public void countedByHost(String nodeId, InterfaceStatistics traffic) {
+        if (links.containsKey(nodeId)) {
+            countedByHosts.put(nodeId, traffic);
+        }
+    }
+
     public Optional<TransferTrack> transfer(String fileId) {
         return Optional.ofNullable(transfers.get(fileId));
     }
@@ -310,12 +324,16 @@ public class Links {
         transfers.remove(fileId);
     }
 
+    /**
+     * The gateway's counters (this server's traffic) and every node's: of a node hosted here as counted here, of one
+     * another server hosts as that server posted them in the registry, so every server shows the same figures.
+     */
     public NetworkStatistics statistics() {
         long now = System.nanoTime();
         List<InterfaceStatistics> interfaces = new ArrayList<>();
         interfaces.add(gateway.snapshot(now));
         links.values().stream().sorted(Comparator.comparing(Link::nodeId))
-                .forEach(link -> interfaces.add(link.counters().snapshot(now)));
+                .forEach(link -> interfaces.add(countedByHosts.getOrDefault(link.nodeId(), link.counters().snapshot(now))));
         return new NetworkStatistics(seed, interfaces, InterfaceCounters.total(interfaces));
     }
 

@@ -8,22 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.p2pstorage.network.entity.RegisteredNode;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
+import org.p2pstorage.transfer.entity.InterfaceStatistics;
 import org.p2pstorage.transfer.entity.LinkSettings;
+import org.p2pstorage.transfer.entity.PacketType;
 
 class RemoteNodesTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private final Instant now = Instant.parse("2026-12-04T08:00:00Z");
     private final RemoteNodes remote = new RemoteNodes();
+    private static final InterfaceStatistics TRAFFIC = new InterfaceStatistics("Node_04", "192.168.1.5",
+            Map.of(PacketType.ACK, 3L), Map.of(PacketType.DATA, 3L), 120, 196_608, 1, 0.25, 0, 65_536);
 
     private static RegisteredNode row(String server, ProcessState state, long used, Instant seen) {
         return new RegisteredNode(server, new NodeStatus("Node_04", "192.168.1.5", state, 1000, used, 0, 3, null),
-                LinkSettings.DEFAULT, seen);
+                LinkSettings.DEFAULT, TRAFFIC, seen);
     }
 
     @Test
