@@ -217,7 +217,8 @@ class ScaleOutIT {
          * One node left, Node_04 (server-b's), on a 128 KiB/s link: server-a's upload to it crosses the broker to
          * server-b, which books it on its clock of that link, the one server-b's own upload books too. The two
          * uploads together cannot end before the link model's time for all their bytes (without the sharing each
-         * server would play the link at full speed for its own upload, in half that time).
+         * server would play the link at full speed for its own upload, in half that time). Downloading the two files,
+         * one through each server, sends both from Node_04 by its host's count (which every server shows).
          */
         @Test
         void twoServersUploadingToOneNodeShareItsLink() throws Exception {
@@ -264,6 +265,22 @@ class ScaleOutIT {
                 long tookMs = java.time.Duration.between(start, end).toMillis();
                 assertTrue(tookMs >= modelMs * 98 / 100, "both uploads took " + tookMs + " ms from the first start to"
                         + " the last answer; the link model gives at least " + modelMs + " ms for their bytes on one link");
+
+                // Downloads through both servers share Node_04's link back too: server-b, its host, books server-a's reads.
+                long sentBefore = sent(adminB, "Node_04");
+                java.util.concurrent.CompletableFuture<Api.Received> downA = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> dave.download(files.get(0).getString("fileId")));
+                java.util.concurrent.CompletableFuture<Api.Received> downB = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> daveOnB.download(files.get(1).getString("fileId")));
+                assertEquals(first.sha256(), downA.get().sha256());
+                assertEquals(second.sha256(), downB.get().sha256());
+                long both = first.size() + second.size();
+                for (Api server : List.of(adminA, adminB)) {
+                    long sent = until(() -> sent(server, "Node_04"), n -> n >= sentBefore + both, 10);
+                    assertTrue(sent >= sentBefore + both, "Node_04 sent " + (sent - sentBefore) + " bytes by its host's"
+                            + " count, shown by server-" + (server == adminA ? "a" : "b") + ": both downloads' " + both
+                            + " bytes crossed its link");
+                }
                 files.forEach(f -> dave.delete("/api/files/" + f.getString("fileId")));
             } finally {
                 adminA.put("/api/network/nodes/Node_04/link",
@@ -336,6 +353,13 @@ class ScaleOutIT {
                 .filter(i -> i.getString("id").equals(node)).findFirst().orElseThrow();
         return counted.getJsonNumber("bytesReceived").longValue() + " bytes, "
                 + counted.getJsonObject("packetsReceived").getJsonNumber("DATA").longValue() + " data packets";
+    }
+
+    /** A node's data bytes sent (up its link), as {@code server}'s statistics show them. */
+    private static long sent(Api server, String node) {
+        return server.get("/api/network/statistics").json().getJsonArray("interfaces").getValuesAs(JsonObject.class)
+                .stream().filter(i -> i.getString("id").equals(node)).findFirst().orElseThrow()
+                .getJsonNumber("bytesSent").longValue();
     }
 
     private static String state(Api server, String node) {

@@ -39,6 +39,7 @@ import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.integrity.entity.Sha256;
 import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.network.boundary.Nodes;
+import org.p2pstorage.network.entity.ChunkRead;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.boundary.Links;
 
@@ -182,12 +183,14 @@ public class Downloads {
 
     private CompletableFuture<Optional<Fetched>> fetchFrom(ChunkSource chunk, String node, long arrival, Set<String> tried) {
         tried.add(node);
-        return nodes.read(node, chunk.key())
-                .handle((data, error) -> checked(chunk, node, data, error))
+        return nodes.read(node, chunk.key(), chunk.sha256(), chunk.size())
+                .handle((read, error) -> checked(chunk, node, read, error))
                 .thenCompose(good -> {
                     if (good.isPresent()) {
-                        downloadedBytes.increment(good.get().length);
-                        return CompletableFuture.completedFuture(Optional.of(new Fetched(good.get(), arrival)));
+                        downloadedBytes.increment(good.get().data().length);
+                        // a node hosted elsewhere: its host's clock of the link, shared by every server, may say later
+                        long arrives = Math.max(arrival, good.get().arrivalNanos());
+                        return CompletableFuture.completedFuture(Optional.of(new Fetched(good.get().data(), arrives)));
                     }
                     String next = chunk.nodes().stream().filter(n -> !tried.contains(n)).findFirst().orElse(null);
                     if (next == null) {
@@ -246,7 +249,7 @@ public class Downloads {
     }
 
     /** One copy's bytes when they are there and right; a missing or damaged copy goes to repair. */
-    private Optional<byte[]> checked(ChunkSource chunk, String node, Optional<byte[]> data, Throwable error) {
+    private Optional<ChunkRead> checked(ChunkSource chunk, String node, Optional<ChunkRead> read, Throwable error) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (!(cause instanceof Failure failure) || failure.kind() != Failure.Kind.UNAVAILABLE) {
@@ -254,15 +257,16 @@ public class Downloads {
             }
             return Optional.empty();
         }
-        if (data.isEmpty()) {
+        if (read.isEmpty()) {
             repairs.damaged(chunk.fileId(), chunk.index(), node, "missing");
             return Optional.empty();
         }
-        if (data.get().length != chunk.size() || !Sha256.of(data.get()).equals(chunk.sha256())) {
+        byte[] data = read.get().data();
+        if (data.length != chunk.size() || !Sha256.of(data).equals(chunk.sha256())) {
             LOG.log(Level.WARNING, "chunk {0} on {1} is damaged: read from another copy", new Object[]{chunk.key(), node});
             repairs.damaged(chunk.fileId(), chunk.index(), node, "damaged");
             return Optional.empty();
         }
-        return data;
+        return read;
     }
 }

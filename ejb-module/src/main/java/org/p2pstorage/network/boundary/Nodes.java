@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.network.control.NodeCalls;
+import org.p2pstorage.network.entity.ChunkRead;
 import org.p2pstorage.network.entity.NodeCommand;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.FileRecord;
@@ -80,14 +81,15 @@ public class Nodes {
 
     /**
      * The chunk's bytes as the node holds them (empty when it does not), unchecked; fails with UNAVAILABLE
-     * when the node is stopped or its server does not answer. Nothing waits: a remote read's reply completes it.
+     * when the node is stopped or its server does not answer. Nothing waits: a remote read's reply completes it,
+     * with the arrival its host's clock of the node's link gives (the caller books a node hosted here).
      */
-    public CompletableFuture<Optional<byte[]>> read(String nodeId, ChunkKey key) {
+    public CompletableFuture<Optional<ChunkRead>> read(String nodeId, ChunkKey key, String sha256, int size) {
         if (!local(nodeId)) {
-            return calls.read(nodeId, key);
+            return calls.read(nodeId, key, sha256, size);
         }
         try {
-            return CompletableFuture.completedFuture(network.node(nodeId).read(key));
+            return CompletableFuture.completedFuture(network.node(nodeId).read(key).map(ChunkRead::here));
         } catch (Failure e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -112,18 +114,27 @@ public class Nodes {
         }
     }
 
-    /** Answers another server's read of a chunk on a node hosted here. */
+    /**
+     * Answers another server's read of a chunk on a node hosted here, booked on this server's clock of the node's
+     * link (the one its own downloads book), so every server's downloads from the node share its bandwidth.
+     */
     public void answer(NodeCalls.ReadRequest request) {
         String outcome;
         byte[] data = null;
+        long arrivesIn = 0;
         try {
             Optional<byte[]> held = local(request.nodeId()) ? network.node(request.nodeId()).read(request.key())
                     : Optional.empty();
             outcome = held.isPresent() ? "FOUND" : "MISSING";
             data = held.orElse(null);
+            if (data != null) {
+                long now = System.nanoTime();
+                arrivesIn = links.fetchChunk(request.nodeId(), request.key().index(), request.sha256(), request.size())
+                        .arrivalNanos() - now;
+            }
         } catch (Failure e) {
             outcome = e.kind() == Failure.Kind.UNAVAILABLE ? "DOWN" : "FAILED";
         }
-        calls.reply(request, outcome, data);
+        calls.reply(request, outcome, data, arrivesIn);
     }
 }

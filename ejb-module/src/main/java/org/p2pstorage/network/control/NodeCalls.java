@@ -18,6 +18,7 @@ import jakarta.jms.Queue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.network.entity.ChunkRead;
 import org.p2pstorage.network.entity.NodeCommand;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.control.Destinations;
@@ -38,6 +39,10 @@ public class NodeCalls {
     static final String NODE_ID = "nodeId";
     static final String FILE_ID = "fileId";
     static final String CHUNK_INDEX = "chunkIndex";
+    static final String SHA256 = "sha256";
+    static final String SIZE = "size";
+    /** On a reply: in how many nanoseconds the bytes reach the gateway by the host's clock of the node's link. */
+    static final String ARRIVES_IN = "arrivesInNanos";
 
     @Inject
     JMSContext context;
@@ -69,8 +74,11 @@ public class NodeCalls {
                 .send(commands, command.toMessage(context));
     }
 
-    /** Asks the node's host for the chunk's bytes: the future completes with them, empty when it is not there. */
-    public CompletableFuture<Optional<byte[]>> read(String nodeId, ChunkKey key) {
+    /**
+     * Asks the node's host for the chunk's bytes (of this SHA-256 and size, which the host books on its clock of the
+     * node's link): the future completes with them and their arrival, empty when they are not there.
+     */
+    public CompletableFuture<Optional<ChunkRead>> read(String nodeId, ChunkKey key, String sha256, int size) {
         PendingReads.Request request = pending.expect(nodeId, Duration.ofMillis(readTimeoutMs));
         context.createProducer()
                 .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
@@ -81,22 +89,28 @@ public class NodeCalls {
                 .setProperty(NODE_ID, nodeId)
                 .setProperty(FILE_ID, key.fileId())
                 .setProperty(CHUNK_INDEX, key.index())
+                .setProperty(SHA256, sha256)
+                .setProperty(SIZE, size)
                 .send(reads, "");
         return request.reply();
     }
 
     /** A read request as the host receives it. */
-    public record ReadRequest(String id, String from, String nodeId, ChunkKey key) {
+    public record ReadRequest(String id, String from, String nodeId, ChunkKey key, String sha256, int size) {
 
         public static ReadRequest of(Message message) throws JMSException {
             return new ReadRequest(message.getStringProperty(REQUEST), message.getStringProperty(Routes.FROM),
                     message.getStringProperty(NODE_ID),
-                    new ChunkKey(message.getStringProperty(FILE_ID), message.getIntProperty(CHUNK_INDEX)));
+                    new ChunkKey(message.getStringProperty(FILE_ID), message.getIntProperty(CHUNK_INDEX)),
+                    message.getStringProperty(SHA256), message.getIntProperty(SIZE));
         }
     }
 
-    /** The host's reply: the bytes, or the outcome that says why there are none. */
-    public void reply(ReadRequest request, String outcome, byte[] data) {
+    /**
+     * The host's reply: the bytes and in how many nanoseconds its clock of the node's link delivers them, or the
+     * outcome that says why there are none.
+     */
+    public void reply(ReadRequest request, String outcome, byte[] data, long arrivesInNanos) {
         try {
             BytesMessage message = context.createBytesMessage();
             if (data != null) {
@@ -108,6 +122,7 @@ public class NodeCalls {
                     .setProperty(Routes.SERVER, request.from())
                     .setProperty(REQUEST, request.id())
                     .setProperty(OUTCOME, outcome)
+                    .setProperty(ARRIVES_IN, arrivesInNanos)
                     .send(replies, message);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot answer the read of " + request.key(), e);
@@ -123,7 +138,8 @@ public class NodeCalls {
                 BytesMessage bytes = (BytesMessage) message;
                 byte[] data = new byte[(int) bytes.getBodyLength()];
                 bytes.readBytes(data);
-                pending.answered(id, Optional.of(data));
+                long arrival = System.nanoTime() + Math.max(0, message.getLongProperty(ARRIVES_IN));
+                pending.answered(id, Optional.of(new ChunkRead(data, arrival)));
             }
             case "MISSING" -> pending.answered(id, Optional.empty());
             default -> pending.failed(id, new Failure(Failure.Kind.UNAVAILABLE, "the node could not be read: " + outcome));

@@ -13,6 +13,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.network.entity.ChunkRead;
 
 /**
  * The reads of chunks this server has asked other servers for, each a future completed by the reply (or by
@@ -21,7 +22,7 @@ import org.p2pstorage.failure.entity.Failure;
 @ApplicationScoped
 public class PendingReads {
 
-    private final Map<String, CompletableFuture<Optional<byte[]>>> pending = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<ChunkRead>>> pending = new ConcurrentHashMap<>();
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -29,7 +30,7 @@ public class PendingReads {
     /** A new request id and the future its reply completes; it fails with UNAVAILABLE after {@code timeout}. */
     public Request expect(String nodeId, Duration timeout) {
         String id = UUID.randomUUID().toString();
-        CompletableFuture<Optional<byte[]>> reply = new CompletableFuture<>();
+        CompletableFuture<Optional<ChunkRead>> reply = new CompletableFuture<>();
         pending.put(id, reply);
         scheduler.schedule(() -> failed(id, new Failure(Failure.Kind.UNAVAILABLE,
                 "the server hosting " + nodeId + " did not answer within " + timeout.toMillis() + " ms")),
@@ -38,18 +39,18 @@ public class PendingReads {
     }
 
     /** A request on its way: its id and its reply. */
-    public record Request(String id, CompletableFuture<Optional<byte[]>> reply) {
+    public record Request(String id, CompletableFuture<Optional<ChunkRead>> reply) {
     }
 
-    public void answered(String id, Optional<byte[]> data) {
-        CompletableFuture<Optional<byte[]>> reply = pending.remove(id);
+    public void answered(String id, Optional<ChunkRead> data) {
+        CompletableFuture<Optional<ChunkRead>> reply = pending.remove(id);
         if (reply != null) {
             reply.complete(data);
         }
     }
 
     public void failed(String id, Failure why) {
-        CompletableFuture<Optional<byte[]>> reply = pending.remove(id);
+        CompletableFuture<Optional<ChunkRead>> reply = pending.remove(id);
         if (reply != null) {
             reply.completeExceptionally(why);
         }
