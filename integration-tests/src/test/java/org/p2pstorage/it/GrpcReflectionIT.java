@@ -29,7 +29,8 @@ import org.p2pstorage.it.ServerReflection.Version;
 /**
  * The gRPC services as grpcurl or Postman reach them, on the suite server: found through server reflection
  * (v1, and v1alpha that older clients ask), called with JSON turned into dynamic messages, without a single
- * generated class of p2p_service.proto. Each call below is the grpcurl command in its comment.
+ * generated class of p2p_service.proto. The comments give the grpcurl command each call stands for
+ * ({@code g} is the README's {@code grpcurl -plaintext -H "authorization: Bearer $token"}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -71,12 +72,12 @@ class GrpcReflectionIT {
         for (Version version : Version.values()) {
             ReflectionClient grpcurl = grpcurl(version);
 
-            List<String> services = grpcurl.list();                                 // grpcurl list
+            List<String> services = grpcurl.list();                         // grpcurl -plaintext localhost:9190 list
 
             assertTrue(services.containsAll(List.of(STORAGE, TRANSFER,
                     "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection")), version + ": " + services);
             assertEquals(List.of(STORAGE + ".StoreSegment", STORAGE + ".RetrieveSegment", STORAGE + ".HealthCheck",
-                    STORAGE + ".GetNetworkTopology"), grpcurl.list(STORAGE), version.name()); // grpcurl list <service>
+                    STORAGE + ".GetNetworkTopology"), grpcurl.list(STORAGE), version.name()); // ... list <service>
             assertEquals(List.of(TRANSFER + ".UploadFile", TRANSFER + ".DownloadFile", TRANSFER + ".ListFiles",
                     TRANSFER + ".DeleteFile", TRANSFER + ".Login"), grpcurl.list(TRANSFER), version.name());
         }
@@ -87,7 +88,7 @@ class GrpcReflectionIT {
         for (Version version : Version.values()) {
             ReflectionClient grpcurl = grpcurl(version, bearer(alice));
 
-            JsonObject health = grpcurl.callOne(STORAGE + "/HealthCheck", "{}"); // grpcurl -H ... -d '{}' .../HealthCheck
+            JsonObject health = grpcurl.callOne(STORAGE + "/HealthCheck", "{}");   // g localhost:9190 ...HealthCheck
 
             JsonObject rest = alice.get("/api/network/health").json();
             assertEquals(rest.getInt("total"), health.getInt("total"), version.name());
@@ -100,7 +101,7 @@ class GrpcReflectionIT {
         }
         ReflectionClient grpcurl = grpcurl(Version.V1, bearer(alice));
 
-        JsonObject topology = grpcurl.callOne(STORAGE + "/GetNetworkTopology", "{}");
+        JsonObject topology = grpcurl.callOne(STORAGE + "/GetNetworkTopology", "{}");   // g ... GetNetworkTopology
 
         JsonObject rest = alice.get("/api/network/topology").json();
         assertEquals(rest.getString("network"), topology.getString("network"));
@@ -124,7 +125,7 @@ class GrpcReflectionIT {
         made.add(fileId);
         ReflectionClient grpcurl = grpcurl(Version.V1, bearer(alice));
 
-        JsonArray files = grpcurl.callOne(TRANSFER + "/ListFiles", "{}").getJsonArray("files");
+        JsonArray files = grpcurl.callOne(TRANSFER + "/ListFiles", "{}").getJsonArray("files");   // g ... ListFiles
 
         assertEquals(1, files.size(), files.toString());
         JsonObject entry = files.getJsonObject(0);
@@ -133,12 +134,13 @@ class GrpcReflectionIT {
         assertEquals(String.valueOf(content.size()), entry.getString("size"), "proto3 JSON writes an int64 as a string");
         assertEquals("AVAILABLE", entry.getString("status"));
 
-        List<JsonObject> parts = grpcurl.call(TRANSFER + "/DownloadFile",                 // grpcurl -d '{"fileId":"…"}'
+        List<JsonObject> parts = grpcurl.call(TRANSFER + "/DownloadFile",   // g -d '{"fileId":"…"}' ... DownloadFile
                 "{\"fileId\":\"" + fileId + "\"}");
 
         JsonObject info = parts.get(0).getJsonObject("info");
         assertEquals(fileId, info.getString("fileId"));
         assertEquals("through-rest.bin", info.getString("name"));
+        assertEquals(String.valueOf(content.size()), info.getString("size"));
         assertEquals(content.sha256(), info.getString("sha256"));
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         for (JsonObject part : parts.subList(1, parts.size())) {
@@ -151,7 +153,7 @@ class GrpcReflectionIT {
     void theReadmesUploadDeleteCommandsWorkAsWritten() {
         ReflectionClient grpcurl = grpcurl(Version.V1, bearer(alice));
 
-        JsonObject sent = grpcurl.callOne(TRANSFER + "/UploadFile",
+        JsonObject sent = grpcurl.callOne(TRANSFER + "/UploadFile",   // g -d '{"header":…} {"data":…}' ... UploadFile
                 "{\"header\":{\"name\":\"hello.txt\",\"size\":6,\"wait\":true}}", "{\"data\":\"aGVsbG8K\"}");
 
         made.add(sent.getString("fileId"));
@@ -159,7 +161,7 @@ class GrpcReflectionIT {
         assertEquals("6", sent.getString("size"));
         assertEquals("hello\n", alice.get("/api/files/download/" + sent.getString("fileId")).body());
 
-        grpcurl.callOne(TRANSFER + "/DeleteFile", "{\"fileId\":\"" + sent.getString("fileId") + "\"}");
+        grpcurl.callOne(TRANSFER + "/DeleteFile", "{\"fileId\":\"" + sent.getString("fileId") + "\"}");   // g -d ... DeleteFile
 
         assertEquals(0, alice.get("/api/files/list").array().size());
     }
@@ -170,7 +172,7 @@ class GrpcReflectionIT {
         ReflectionClient stale = grpcurl(Version.V1, "authorization: Bearer not-a-session");
         ReflectionClient signedIn = grpcurl(Version.V1, bearer(alice));
 
-        Status noToken = status(() -> anonymous.call(TRANSFER + "/ListFiles", "{}"));
+        Status noToken = status(() -> anonymous.call(TRANSFER + "/ListFiles", "{}"));   // grpcurl without -H
         Status wrongToken = status(() -> stale.call(STORAGE + "/HealthCheck", "{}"));
         Status unknown = status(() -> signedIn.call(TRANSFER + "/DownloadFile", "{\"fileId\":\"0000000000000000\"}"));
 
