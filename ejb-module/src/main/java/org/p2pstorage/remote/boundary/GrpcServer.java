@@ -25,12 +25,14 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,7 +52,9 @@ import org.p2pstorage.remote.control.PortOffset;
  * server's port offset: started when the application is deployed and stopped when it is undeployed, so
  * that gRPC and REST are always the same system. Every thread (Netty's event loops, the call and transfer
  * workers) comes from the container's managed thread factory. Server reflection is on, for grpcurl and
- * Postman; the two services need a session token ({@link BearerInterceptor}), except Login.
+ * Postman, in both versions clients ask for: {@code grpc.reflection.v1} and the older
+ * {@code grpc.reflection.v1alpha} that older grpcurl releases and several GUI clients know only. The two
+ * services need a session token ({@link BearerInterceptor}), except Login; reflection needs none.
  */
 @Singleton
 @Startup
@@ -122,16 +126,27 @@ public class GrpcServer {
                 .addService(ServerInterceptors.intercept(
                         new FileTransferEndpoint(boundaries, workers, Duration.ofSeconds(uploadWaitSeconds), scheduler), bearer))
                 .addService(ProtoReflectionServiceV1.newInstance())
+                .addService(olderReflection())
                 .build();
         try {
             server.start();
-            LOG.log(Level.INFO, "gRPC server listening on port {0} (FileStorageService, FileTransferService, reflection)",
+            LOG.log(Level.INFO, "gRPC server listening on port {0} (FileStorageService, FileTransferService, reflection v1 and v1alpha)",
                     String.valueOf(port));
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "the gRPC server cannot listen on port {0}: {1}; set P2P_GRPC_PORT to a free port",
                     new Object[]{String.valueOf(port), e.getMessage()});
             stop();
         }
+    }
+
+    /**
+     * {@code grpc.reflection.v1alpha.ServerReflection}: grpc-java deprecates it in favour of v1, but in 1.83
+     * it is still there, a thin adapter that answers v1alpha requests with the v1 service. grpcurl before
+     * 1.8.8, Postman and k6 ask only v1alpha.
+     */
+    @SuppressWarnings("deprecation")
+    private static BindableService olderReflection() {
+        return ProtoReflectionService.newInstance();
     }
 
     /** The port it listens on, or -1 when it could not start. */
