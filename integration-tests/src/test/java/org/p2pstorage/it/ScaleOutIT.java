@@ -268,10 +268,8 @@ class ScaleOutIT {
 
                 // Downloads through both servers share Node_04's link back too: server-b, its host, books server-a's reads.
                 long sentBefore = sent(adminB, "Node_04");
-                java.util.concurrent.CompletableFuture<Api.Received> downA = java.util.concurrent.CompletableFuture
-                        .supplyAsync(() -> dave.download(files.get(0).getString("fileId")));
-                java.util.concurrent.CompletableFuture<Api.Received> downB = java.util.concurrent.CompletableFuture
-                        .supplyAsync(() -> daveOnB.download(files.get(1).getString("fileId")));
+                java.util.concurrent.CompletableFuture<Api.Received> downA = downloading(dave, files.get(0).getString("fileId"));
+                java.util.concurrent.CompletableFuture<Api.Received> downB = downloading(daveOnB, files.get(1).getString("fileId"));
                 assertEquals(first.sha256(), downA.get().sha256());
                 assertEquals(second.sha256(), downB.get().sha256());
                 long both = first.size() + second.size();
@@ -353,6 +351,17 @@ class ScaleOutIT {
                 .filter(i -> i.getString("id").equals(node)).findFirst().orElseThrow();
         return counted.getJsonNumber("bytesReceived").longValue() + " bytes, "
                 + counted.getJsonObject("packetsReceived").getJsonNumber("DATA").longValue() + " data packets";
+    }
+
+    /** A download on its own thread. */
+    private static java.util.concurrent.CompletableFuture<Api.Received> downloading(Api user, String fileId) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return user.download(fileId);
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
     }
 
     /** A node's data bytes sent (up its link), as {@code server}'s statistics show them. */
