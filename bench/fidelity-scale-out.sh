@@ -12,16 +12,10 @@ rm -rf "$work" && mkdir -p "$work/files"
 bandwidth=65536
 
 (cd "$root" && ./mvnw -B -q -DskipTests package)
-export P2P_SCALE_OUT_DIR="$work/scale-out" P2P_SCALE_OUT_OFFSET=800 P2P_REPLICAS=1 P2P_LINK_BANDWIDTH=$bandwidth \
-  P2P_LINK_LOSS=0 P2P_LINK_DELAY_MIN_MS=1 P2P_LINK_DELAY_MAX_MS=10 P2P_LINK_HORIZON_MS=120000 P2P_NODE_CAPACITY=1GB
-"$root/scale-out/start.sh" --fresh --no-build > "$work/scale-out.log" 2>&1 || { tail -20 "$work/scale-out.log"; exit 1; }
-trap '"$root/scale-out/stop.sh" > /dev/null 2>&1 || true' EXIT
-a=http://localhost:8880; b=http://localhost:8980
-
-login='{"username":"bench","email":"bench@localhost","password":"bench-password-not-secret"}'
-curl -s -o /dev/null -H 'Content-Type: application/json' -d "$login" "$a/api/auth/register"
-auth="Authorization: Bearer $(curl -s -H 'Content-Type: application/json' -d "$login" "$a/api/auth/login" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+export P2P_REPLICAS=1 P2P_LINK_BANDWIDTH=$bandwidth P2P_LINK_LOSS=0 P2P_LINK_DELAY_MIN_MS=1 P2P_LINK_DELAY_MAX_MS=10 \
+  P2P_LINK_HORIZON_MS=120000 P2P_NODE_CAPACITY=1GB
+source "$root/bench/scale-out.sh"
+start_scale_out
 
 now() { date +%s.%N; }
 calc() { python3 -c "print($1)"; }

@@ -2,7 +2,7 @@
 # Benchmark: one file (1 GiB by default) uploaded and downloaded unthrottled through the whole system (HTTP,
 # chunking, Artemis, node disks, catalog), with 1 and with 2 replicas, beside nginx (Debian's nginx-light,
 # WebDAV PUT and GET of the same file on loopback) in the same run; prints the ratios and the server's heap.
-# Each server is warmed up first (WARMUP rounds, default 2, of a 256 MiB upload, download and delete), so the
+# Each server is warmed up first (WARMUP rounds, default 4, of a 256 MiB upload, download and delete), so the
 # figures are the steady state of a running server, not the JIT compiler's first minutes.
 # Usage: bench/transfer-1gib.sh [size-in-MiB]   Writes its figures to docs/benchmarks.md.
 set -euo pipefail
@@ -12,7 +12,7 @@ work="$root/target/bench-transfer"
 rm -rf "$work" && mkdir -p "$work"
 file="$work/input.bin"
 head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$file"
-warmup_rounds=${WARMUP:-2}
+warmup_rounds=${WARMUP:-4}
 head -c $((256 * 1024 * 1024)) /dev/urandom > "$work/warmup.bin"
 expected=$(sha256sum "$file" | cut -d' ' -f1)
 # warm_up UPLOAD_BASE AUTH DOWNLOAD_BASE...: WARMUP rounds of a 256 MiB upload, a download through each base, a delete.
@@ -91,15 +91,10 @@ done
 # server, and a download reads the one hosted where it is served). SCALE_OUT=0 skips it.
 if [ "${SCALE_OUT:-1}" = 1 ]; then
   (
-    export P2P_SCALE_OUT_DIR="$work/scale-out" P2P_SCALE_OUT_OFFSET=800 P2P_REPLICAS=2 P2P_LINK_BANDWIDTH=0 \
-      P2P_LINK_LOSS=0 P2P_LINK_DELAY_MIN_MS=0 P2P_LINK_DELAY_MAX_MS=0 P2P_SCALE_OUT_JAVA_OPTS="-Xms1g -Xmx1g"
-    "$root/scale-out/start.sh" --fresh --no-build > "$work/scale-out.log" 2>&1 || { tail -20 "$work/scale-out.log"; exit 1; }
-    trap '"$root/scale-out/stop.sh" > /dev/null 2>&1 || true' EXIT
-    a=http://localhost:8880; b=http://localhost:8980
-    login='{"username":"bench","email":"bench@localhost","password":"bench-password-not-secret"}'
-    curl -s -o /dev/null -H 'Content-Type: application/json' -d "$login" "$a/api/auth/register"
-    auth="Authorization: Bearer $(curl -s -H 'Content-Type: application/json' -d "$login" "$a/api/auth/login" \
-      | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+    export P2P_REPLICAS=2 P2P_LINK_BANDWIDTH=0 P2P_LINK_LOSS=0 P2P_LINK_DELAY_MIN_MS=0 P2P_LINK_DELAY_MAX_MS=0 \
+      P2P_SCALE_OUT_JAVA_OPTS="-Xms1g -Xmx1g"
+    source "$root/bench/scale-out.sh"
+    start_scale_out
     server_a_pid=$(cat "$work/scale-out/server-a/server.pid")
     heap_a() {
       jcmd "$server_a_pid" GC.run > /dev/null 2>&1 || true
