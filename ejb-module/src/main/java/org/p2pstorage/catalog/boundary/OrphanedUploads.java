@@ -107,7 +107,7 @@ public class OrphanedUploads {
         if (!catalog.giveUp(upload.fileId(), upload.uploadedBy(), abandoned.reason(upload), now)) {
             return; // another server gave it up first, or it settled meanwhile
         }
-        LOG.log(Level.WARNING, "upload of {0} was abandoned: its server {1} has been silent for longer than {2} ms;"
+        LOG.log(Level.WARNING, "upload of {0} was abandoned: its server {1} has been silent for longer than {2,number,#} ms;"
                 + " marked it FAILED", new Object[]{upload.fileId(), upload.uploadedBy(), graceMs});
         files.dropChunks(upload.fileId());
         dropAgain.put(upload.fileId(), now.plus(abandoned.grace()));
