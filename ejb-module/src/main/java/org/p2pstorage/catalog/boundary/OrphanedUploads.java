@@ -73,6 +73,9 @@ public class OrphanedUploads {
     /** The files given up here whose copies are dropped once more (late arrivals), and when. */
     private final Map<String, Instant> dropAgain = new ConcurrentHashMap<>();
 
+    /** Silence counts from here: this server's start (see {@link AbandonedUploads#of}). */
+    private final Instant started = Instant.now();
+
     private AbandonedUploads abandoned;
     private ScheduledFuture<?> ticking;
 
@@ -95,7 +98,8 @@ public class OrphanedUploads {
             Instant now = Instant.now();
             dropLateCopies(now);
             String me = network.hosting().serverId();
-            for (RunningUpload upload : abandoned.of(me, catalog.runningElsewhere(me), registry.lastHeard(), now)) {
+            for (RunningUpload upload : abandoned.of(me, started, catalog.runningElsewhere(me),
+                    registry.lastHeard(), now)) {
                 giveUp(upload, now);
             }
         } catch (RuntimeException e) {

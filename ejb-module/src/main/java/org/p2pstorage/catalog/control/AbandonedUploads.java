@@ -29,10 +29,16 @@ public record AbandonedUploads(Duration grace) {
 
     /**
      * The uploads of {@code running} whose server (never {@code me}: this server's own interrupted uploads are
-     * its restart's) has not been heard from for longer than the grace at {@code now}.
+     * its restart's) has not been heard from for longer than the grace at {@code now}. Only silence this server
+     * watched counts, from {@code watchingSince} (its start): after the whole deployment stopped, the first
+     * server back gives the others a full grace to come back and finish their uploads themselves.
      */
-    public List<RunningUpload> of(String me, List<RunningUpload> running, Map<String, Instant> lastHeard, Instant now) {
+    public List<RunningUpload> of(String me, Instant watchingSince, List<RunningUpload> running,
+                                  Map<String, Instant> lastHeard, Instant now) {
         Instant cutoff = now.minus(grace);
+        if (!watchingSince.isBefore(cutoff)) {
+            return List.of();
+        }
         return running.stream()
                 .filter(upload -> upload.uploadedBy() != null && !upload.uploadedBy().equals(me))
                 .filter(upload -> lastSign(upload, lastHeard).isBefore(cutoff))
