@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.catalog.control.AbandonedUploads;
 import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.entity.RunningUpload;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.HostedNodes;
 import org.p2pstorage.network.control.NodeRegistry;
 
 /**
@@ -44,7 +44,7 @@ import org.p2pstorage.network.control.NodeRegistry;
  */
 @Singleton
 @Startup
-@DependsOn({"Network", "RegistrySync"})
+@DependsOn({"HostedNodes", "RegistrySync"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OrphanedUploads {
@@ -64,7 +64,7 @@ public class OrphanedUploads {
     Files files;
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
 
     @Inject
     @ConfigProperty(name = "p2p.orphan.upload.grace.ms", defaultValue = "30000")
@@ -97,7 +97,7 @@ public class OrphanedUploads {
         try {
             Instant now = Instant.now();
             dropLateCopies(now);
-            String me = network.hosting().serverId();
+            String me = hostedNodes.hosting().serverId();
             for (RunningUpload upload : abandoned.of(me, started, catalog.runningElsewhere(me),
                     registry.lastHeard(), now)) {
                 giveUp(upload, now);
