@@ -36,6 +36,9 @@ class ScaleOutIT {
     private static final List<String> SERVER_A_NODES = List.of("Node_01", "Node_02", "Node_03");
     private static final List<String> SERVER_B_NODES = List.of("Node_04", "Node_05");
 
+    /** How long server-a waits for a silent server-b before it gives up server-b's uploads. */
+    private static final long ORPHAN_GRACE_MS = 8_000;
+
     /** Quick links (unthrottled, 0-1 ms), small nodes; "admin" is the admin; each Api client has its own address. */
     private static final ScaleOut TOPOLOGY = new ScaleOut(Map.ofEntries(
             Map.entry("P2P_NODES", "5"),
@@ -45,6 +48,7 @@ class ScaleOutIT {
             Map.entry("P2P_LINK_DELAY_MAX_MS", "1"),
             Map.entry("P2P_USER_QUOTA", "1GB"),
             Map.entry("P2P_REPAIR_GRACE", "3s"),
+            Map.entry("P2P_ORPHAN_UPLOAD_GRACE_MS", String.valueOf(ORPHAN_GRACE_MS)),
             Map.entry("P2P_ADMIN", ADMIN),
             Map.entry("P2P_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1"),
             Map.entry("P2P_SCALE_OUT_JAVA_OPTS", "-Xms256m -Xmx768m"),
@@ -337,6 +341,130 @@ class ScaleOutIT {
             assertEquals(200, throughB.status(), throughB.body());
             assertEquals(content.sha256(), throughB.sha256(), "server-b serves again");
             assertEquals(200, erin.delete("/api/files/" + fileId).status());
+        }
+    }
+
+    @Nested
+    @DisplayName("A server that dies for good: its uploads are given up by the other")
+    class ServerGoneForGood {
+
+        /**
+         * Every link slowed down, so that an upload through server-b is still on its way when server-b is killed
+         * (kill -9) and stays away: after the orphan grace server-a gives the upload up as server-b's own restart
+         * would (FAILED, with the reason), drops the copies already on its nodes (their room back to what it was,
+         * no chunk file left) and server-b, started again, finds it failed and drops the copies of its own nodes.
+         */
+        @Test
+        void anUploadOfAKilledServerIsFailedByTheOtherItsCopiesDroppedAndTheKilledServerRejoinsCleanly() throws Exception {
+            Api adminA = admin(serverA());
+            Api adminB = admin(serverB());
+            List<String> allNodes = new java.util.ArrayList<>(SERVER_A_NODES);
+            allNodes.addAll(SERVER_B_NODES);
+            long bandwidth = 24 * 1024;
+            Api frank = serverB().signedUp("frank");
+            Api frankOnA = serverA().withToken(frank.token());
+            Map<String, JsonObject> roomBefore = steadyRoom(adminA); // the tests before may still be dropping copies
+            String fileId = null;
+            boolean killed = false;
+            try {
+                setLinks(adminA, adminB, allNodes, bandwidth, 0, 0);
+                RandomContent content = new RandomContent(1_000_000, 113);
+                Api.Answer upload = frank.upload("cut-off.bin", content, false);
+                assertEquals(202, upload.status(), upload.body());
+                fileId = upload.json().getString("fileId");
+                String id = fileId;
+                List<Api.Copy> copies = until(() -> frankOnA.copies(id), c -> c.stream().anyMatch(copy ->
+                        copy.state().equals("STORED") && SERVER_A_NODES.contains(copy.node())), 60);
+                assertTrue(copies.stream().anyMatch(c -> c.state().equals("STORED") && SERVER_A_NODES.contains(c.node())),
+                        "a copy on server-a's nodes before the kill: " + copies);
+                assertEquals("TRANSFERRING", frankOnA.get("/api/files/" + id).json().getString("status"),
+                        "the upload is still on its way when server-b is killed");
+
+                TOPOLOGY.kill(1);
+                killed = true;
+
+                JsonObject given = until(() -> frankOnA.get("/api/files/" + id).json(),
+                        file -> !"TRANSFERRING".equals(file.getString("status")), 90);
+                assertEquals("FAILED", given.getString("status"), given.toString());
+                assertTrue(given.getString("failure").contains("server-b"), given.toString());
+
+                Map<String, JsonObject> roomAfter = until(() -> room(adminA), room -> SERVER_A_NODES.stream()
+                        .allMatch(node -> room.get(node).equals(roomBefore.get(node))), 60);
+                for (String node : SERVER_A_NODES) {
+                    assertEquals(roomBefore.get(node), roomAfter.get(node), node + ": its room back");
+                }
+                assertEquals(List.of(), until(() -> chunkFiles("server-a", id), List::isEmpty, 60),
+                        "no chunk file of the given-up upload on server-a's nodes");
+            } finally {
+                if (killed) {
+                    TOPOLOGY.rejoin();
+                }
+                setLinks(adminA, adminB, allNodes, 0, 0, 1);
+            }
+            String id = fileId;
+            JsonObject health = until(() -> frankOnA.get("/api/network/health").json(),
+                    h -> SERVER_B_NODES.stream().allMatch(n -> "ALIVE".equals(h.getString(n))), 60);
+            assertEquals(5, health.getInt("alive"), health.toString());
+            Api.Answer ready = TOPOLOGY.management(1).get("/health/ready");
+            assertEquals(200, ready.status(), ready.body());
+            assertEquals("FAILED", frank.get("/api/files/" + id).json().getString("status"),
+                    "server-b's restart leaves the file server-a gave up as it is");
+            Map<String, JsonObject> roomAfter = until(() -> room(adminB), room -> allNodes.stream()
+                    .allMatch(node -> room.get(node).equals(roomBefore.get(node))), 60);
+            for (String node : allNodes) {
+                assertEquals(roomBefore.get(node), roomAfter.get(node), node + ": its room back, through server-b");
+            }
+            assertEquals(List.of(), until(() -> chunkFiles("server-b", id), List::isEmpty, 60),
+                    "no chunk file of the given-up upload on server-b's nodes");
+            assertEquals(List.of(), chunkFiles("server-a", id), "none on server-a's either");
+            Api.Answer deleted = frank.delete("/api/files/" + id);
+            assertEquals(200, deleted.status(), deleted.body());
+        }
+    }
+
+    /** Each node's line of the storage status (capacity, used and available bytes, segments), by node id. */
+    private static Map<String, JsonObject> room(Api server) {
+        return server.get("/api/storage/status").json().getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(node -> node.getString("id"), node -> node));
+    }
+
+    /** The storage status once it holds still for a second (at most 30 s of looking). */
+    private static Map<String, JsonObject> steadyRoom(Api server) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Map<String, JsonObject> last = room(server);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            Map<String, JsonObject> now = room(server);
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    /** The chunk files of the file on the nodes in a server's data folder. */
+    private static List<String> chunkFiles(String server, String fileId) {
+        try (java.util.stream.Stream<Path> files = Files.walk(TOPOLOGY.data(server).resolve("nodes"))) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith(fileId + "_chunk_")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Sets every node's link, and waits until both servers book it so. */
+    private static void setLinks(Api adminA, Api adminB, List<String> nodes, long bandwidth, int delayMin, int delayMax) {
+        for (String node : nodes) {
+            Api.Answer link = adminA.put("/api/network/nodes/" + node + "/link", "{\"bandwidthBytesPerSecond\":" + bandwidth
+                    + ",\"delayMinMs\":" + delayMin + ",\"delayMaxMs\":" + delayMax + ",\"lossRate\":0}");
+            assertEquals(200, link.status(), link.body());
+        }
+        for (Api server : List.of(adminA, adminB)) {
+            for (String node : nodes) {
+                assertEquals(bandwidth, until(() -> server.get("/api/network/nodes/" + node + "/link").json()
+                        .getJsonNumber("bandwidthBytesPerSecond").longValue(), b -> b == bandwidth, 20), node);
+            }
         }
     }
 

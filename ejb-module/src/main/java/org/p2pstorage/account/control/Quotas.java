@@ -13,7 +13,7 @@ import org.p2pstorage.account.entity.Quota;
 import org.p2pstorage.account.entity.UserAccount;
 import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NetworkState;
 
 /**
  * Per-user quotas, so that one user cannot fill the network for everyone. A user's usage is the sum of
@@ -28,7 +28,7 @@ public class Quotas {
     EntityManager em;
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     @Inject
     @ConfigProperty(name = "p2p.user.quota")
@@ -65,7 +65,7 @@ public class Quotas {
         if (configured.isPresent()) {
             return configured.get().bytes();
         }
-        long capacity = network.statuses().stream().mapToLong(s -> s.capacityBytes()).sum();
+        long capacity = networkState.statuses().stream().mapToLong(s -> s.capacityBytes()).sum();
         long accounts = em.createNamedQuery(UserAccount.COUNT, Long.class).getSingleResult();
         return capacity / Math.max(1, accounts);
     }

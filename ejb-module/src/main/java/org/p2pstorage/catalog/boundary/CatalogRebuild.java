@@ -33,7 +33,8 @@ import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.RebuildReport;
 import org.p2pstorage.catalog.entity.StoredFile;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.HostedNodes;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.FileRecord;
@@ -51,7 +52,7 @@ import org.p2pstorage.storage.entity.NodeStatus;
  */
 @Singleton
 @Startup
-@DependsOn({"Network", "InterruptedUploads"})
+@DependsOn({"HostedNodes", "InterruptedUploads"})
 @DeclareRoles("admin")
 @PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -70,7 +71,10 @@ public class CatalogRebuild {
     CopyRepository copies;
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    NetworkState networkState;
 
     @EJB
     Nodes nodes;
@@ -84,7 +88,7 @@ public class CatalogRebuild {
 
     @PostConstruct
     void atStart() {
-        if (catalog.fileCount() == 0 && network.statuses().stream().anyMatch(s -> s.segments() > 0)) {
+        if (catalog.fileCount() == 0 && networkState.statuses().stream().anyMatch(s -> s.segments() > 0)) {
             LOG.warning("the catalog is empty but the nodes hold chunks: rebuilding it from the nodes");
             RebuildReport report = rebuild();
             LOG.log(Level.INFO, "catalog rebuilt: {0}", report);
@@ -97,8 +101,8 @@ public class CatalogRebuild {
         Map<String, FileRecord> records = new HashMap<>();
         Map<String, Map<Integer, Map<String, HeldChunk>>> held = new HashMap<>();
         Map<String, Set<ChunkKey>> onNode = new HashMap<>();
-        for (NodeStatus status : network.hostedStatuses()) { // in a deployment of several servers, each rebuilds from its own nodes
-            NodeManifest manifest = network.node(status.id()).manifest();
+        for (NodeStatus status : networkState.hostedStatuses()) { // in a deployment of several servers, each rebuilds from its own nodes
+            NodeManifest manifest = hostedNodes.node(status.id()).manifest();
             manifest.files().forEach(r -> records.putIfAbsent(r.fileId(), r));
             Set<ChunkKey> keys = new HashSet<>();
             for (HeldChunk chunk : manifest.chunks()) {
@@ -179,7 +183,7 @@ public class CatalogRebuild {
     /** Drops from the map the stored copies that their (live) node does not hold. */
     private long dropVanished(Map<String, Set<ChunkKey>> onNode) {
         long dropped = 0;
-        for (String node : network.liveNodes()) {
+        for (String node : networkState.liveNodes()) {
             Set<ChunkKey> keys = onNode.getOrDefault(node, Set.of());
             for (ChunkCopy copy : copies.storedOn(node)) {
                 ChunkKey key = new ChunkKey(copy.fileId(), copy.chunkIndex());

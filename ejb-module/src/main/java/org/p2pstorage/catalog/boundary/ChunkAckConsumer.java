@@ -14,7 +14,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 import org.p2pstorage.catalog.control.AnswerBatches;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.CopyPlacement;
 import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.control.Destinations;
@@ -46,7 +46,7 @@ public class ChunkAckConsumer implements MessageListener {
     Repairs repairs;
 
     @EJB
-    Network network;
+    CopyPlacement copyPlacement;
 
     @EJB
     Nodes nodes;
@@ -63,7 +63,7 @@ public class ChunkAckConsumer implements MessageListener {
             LOG.log(Level.WARNING, "dropped an acknowledgement that cannot be read", e);
             return;
         }
-        network.answered(receipt.nodeId(), receipt.bytes());
+        copyPlacement.answered(receipt.nodeId(), receipt.bytes());
         switch (answers.record(receipt)) {
             case ORPHAN -> nodes.delete(receipt.nodeId(), new ChunkKey(receipt.fileId(), receipt.index()));
             case FAILED_NOW -> {

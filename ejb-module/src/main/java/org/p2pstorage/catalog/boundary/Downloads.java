@@ -37,7 +37,8 @@ import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.integrity.entity.Sha256;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.HostedNodes;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.network.entity.ChunkRead;
 import org.p2pstorage.storage.entity.ChunkKey;
@@ -72,7 +73,10 @@ public class Downloads {
     Repairs repairs;
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    NetworkState networkState;
 
     @EJB
     Nodes nodes;
@@ -108,7 +112,7 @@ public class Downloads {
             throw new Failure(Failure.Kind.CONFLICT, "file " + fileId + " is " + file.status()
                     + (file.failure() != null ? ": " + file.failure() : "") + "; only an AVAILABLE file can be downloaded");
         }
-        Set<String> live = network.liveNodes();
+        Set<String> live = networkState.liveNodes();
         if (pages.health(List.of(file), live).get(file.id()) == FileHealth.UNAVAILABLE) {
             for (int from = 0; from < file.chunkCount(); from += WINDOW) {
                 sources(file, from, live); // throws for the first chunk without a good copy
@@ -120,7 +124,7 @@ public class Downloads {
     /** The sources of the {@value #WINDOW} chunks from the {@code from}th, for a download under way. */
     public List<ChunkSource> sources(String fileId, int from) {
         StoredFile file = catalog.find(fileId).orElseThrow(() -> Failure.notFound("file " + fileId + " was removed"));
-        return sources(file, from, network.liveNodes());
+        return sources(file, from, networkState.liveNodes());
     }
 
     private List<ChunkSource> sources(StoredFile file, int from, Set<String> live) {
@@ -245,7 +249,7 @@ public class Downloads {
 
     /** How many chunks a download books ahead: two per node. */
     public int window() {
-        return 2 * network.size();
+        return 2 * hostedNodes.size();
     }
 
     /** One copy's bytes when they are there and right; a missing or damaged copy goes to repair. */

@@ -31,7 +31,7 @@ import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FileTotals;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.transfer.boundary.Links;
@@ -63,7 +63,7 @@ public class Files {
     Folders folders;
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     @EJB
     Nodes nodes;
@@ -73,17 +73,17 @@ public class Files {
 
     /** Every file of the caller's drive, newest first (for the callers that show a whole drive). */
     public List<FileSummary> list(String owner) {
-        return catalog.list(owner, network.liveNodes());
+        return catalog.list(owner, networkState.liveNodes());
     }
 
     /** One page of the caller's files, sorted and cut by the database, with the health of that page's files. */
     public FilePage page(String owner, FileListing listing) {
-        return pages.page(owner, listing, network.liveNodes());
+        return pages.page(owner, listing, networkState.liveNodes());
     }
 
     /** These files of the caller (others are left out), in this order, with their health. */
     public List<FileSummary> summaries(String owner, List<String> fileIds) {
-        return pages.summaries(owner, fileIds, network.liveNodes());
+        return pages.summaries(owner, fileIds, networkState.liveNodes());
     }
 
     /** The caller's files whose upload still runs. */
@@ -112,7 +112,7 @@ public class Files {
      */
     public FileDetails details(String owner, String fileId, int from, int count) {
         StoredFile file = owned(owner, fileId);
-        Set<String> live = network.liveNodes();
+        Set<String> live = networkState.liveNodes();
         FileHealth health = pages.health(List.of(file), live).get(file.id());
         List<ChunkView> map = count <= 0 ? List.of() : chunkMaps.window(fileId, from, count, live::contains, file.replicas());
         return FileDetails.of(file, health, chunkMaps.settledChunks(fileId), from, map);
@@ -121,7 +121,7 @@ public class Files {
     /** The caller's file's chunk map counted: chunks by health, copies by node and on their way. */
     public ChunkCensus census(String owner, String fileId) {
         StoredFile file = owned(owner, fileId);
-        return chunkMaps.census(fileId, file.chunkCount(), network.liveNodes(), file.replicas());
+        return chunkMaps.census(fileId, file.chunkCount(), networkState.liveNodes(), file.replicas());
     }
 
     /** Gives the caller's file a new name, under the same rules as an upload's name. */
@@ -142,7 +142,7 @@ public class Files {
 
     /** The changed file's list line, with its health, without listing the whole drive. */
     private FileSummary summary(String owner, FileSummary changed) {
-        return pages.summaries(owner, List.of(changed.fileId()), network.liveNodes()).stream().findFirst()
+        return pages.summaries(owner, List.of(changed.fileId()), networkState.liveNodes()).stream().findFirst()
                 .orElseThrow(() -> Failure.notFound("no file with id " + changed.fileId()));
     }
 

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.entity.StoredFile;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.HostedNodes;
 
 /**
  * At start, fails the uploads that a stop cut off before all their chunks were sent: nobody is left to
@@ -26,7 +26,7 @@ import org.p2pstorage.network.boundary.Network;
  */
 @Singleton
 @Startup
-@DependsOn("Network")
+@DependsOn("HostedNodes")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InterruptedUploads {
 
@@ -39,12 +39,12 @@ public class InterruptedUploads {
     Files files;
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
 
     @PostConstruct
     void failCutOffUploads() {
-        dropBacklogs(network.dataFolder().resolve("staging"));
-        for (StoredFile file : catalog.unsealed(network.hosting().serverId())) { // not other servers' uploads
+        dropBacklogs(hostedNodes.dataFolder().resolve("staging"));
+        for (StoredFile file : catalog.unsealed(hostedNodes.hosting().serverId())) { // not other servers' uploads
             LOG.log(Level.WARNING, "upload of {0} was interrupted by a stop; marking it FAILED", file.id());
             catalog.fail(file.id(), "the upload was interrupted by a server stop");
             files.dropChunks(file.id());

@@ -13,7 +13,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.p2pstorage.catalog.entity.CopyState;
 import org.p2pstorage.catalog.entity.FileStatus;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NetworkState;
 
 /**
  * "What would happen if this node died": before an admin stops a node, the portal says how many stored
@@ -34,10 +34,10 @@ public class NodeImpacts {
     EntityManager em;
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     public Impact ifStopped(String nodeId) {
-        Set<String> live = network.liveNodes();
+        Set<String> live = networkState.liveNodes();
         Set<String> without = new HashSet<>(live);
         without.remove(nodeId);
         Map<String, Long> held = new HashMap<>();

@@ -41,7 +41,9 @@ import org.p2pstorage.catalog.entity.RepairStatus;
 import org.p2pstorage.configuration.entity.TimeSpan;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.integrity.entity.Sha256;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.CopyPlacement;
+import org.p2pstorage.network.boundary.HostedNodes;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.DamagedCopy;
@@ -60,7 +62,7 @@ import org.p2pstorage.transfer.control.LinkClock.Booking;
  */
 @Singleton
 @Startup
-@DependsOn("Network")
+@DependsOn("HostedNodes")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Repairs {
@@ -97,7 +99,13 @@ public class Repairs {
     ExtraCopies extraCopies;
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    NetworkState networkState;
+
+    @EJB
+    CopyPlacement copyPlacement;
 
     @EJB
     Nodes nodes;
@@ -174,7 +182,7 @@ public class Repairs {
                 boolean more = repairWeak();
                 wake = linksBusy;
                 if (excess) {
-                    excess = extraCopies.trim(network.liveNodes(), BATCH);
+                    excess = extraCopies.trim(networkState.liveNodes(), BATCH);
                 }
                 if (!more && copies.repairsInFlight().isEmpty()) {
                     progress.idle();
@@ -187,14 +195,14 @@ public class Repairs {
 
     /** A node that came back has its copies checked: those it lost leave the map; extra copies go later. */
     private void checkReturned() {
-        for (NodeStatus status : network.statuses()) {
+        for (NodeStatus status : networkState.statuses()) {
             if (!status.alive()) {
                 down.add(status.id());
             } else if (down.remove(status.id())) {
                 if (nodes.local(status.id())) { // a node's copies are checked by the server hosting it
                     int lost = 0;
                     for (ChunkCopy copy : copies.storedOn(status.id())) {
-                        if (!network.node(status.id()).holds(new ChunkKey(copy.fileId(), copy.chunkIndex()), copy.chunk().size())) {
+                        if (!hostedNodes.node(status.id()).holds(new ChunkKey(copy.fileId(), copy.chunkIndex()), copy.chunk().size())) {
                             damaged(copy.fileId(), copy.chunkIndex(), status.id(), "missing after the node came back");
                             lost++;
                         }
@@ -211,11 +219,11 @@ public class Repairs {
 
     /** Sends a repair copy for each chunk below strength that the links admit now; true when some must wait. */
     private boolean repairWeak() {
-        Set<String> live = network.liveNodes();
+        Set<String> live = networkState.liveNodes();
         List<ChunkDispatch.Repair> batch = new ArrayList<>();
         int sent = 0;
         int waiting = 0;
-        for (FileChunk chunk : copies.underStrength(network.countedNodes(grace.duration()), BATCH)) {
+        for (FileChunk chunk : copies.underStrength(networkState.countedNodes(grace.duration()), BATCH)) {
             Optional<ChunkDispatch.Repair> repair = repairOne(chunk, live);
             repair.ifPresent(batch::add);
             sent += repair.isPresent() ? 1 : 0;
@@ -238,9 +246,9 @@ public class Repairs {
             return;
         }
         try {
-            dispatch.repair(batch).forEach(r -> network.release(r.target(), r.data().length));
+            dispatch.repair(batch).forEach(r -> copyPlacement.release(r.target(), r.data().length));
         } catch (RuntimeException e) {
-            batch.forEach(r -> network.release(r.target(), r.data().length));
+            batch.forEach(r -> copyPlacement.release(r.target(), r.data().length));
             throw e;
         } finally {
             batch.clear();
@@ -258,7 +266,7 @@ public class Repairs {
         }
         Set<String> taken = new HashSet<>();
         chunk.copies().forEach(c -> taken.add(c.nodeId()));
-        List<String> target = network.place(chunk.size(), 1, taken);
+        List<String> target = copyPlacement.place(chunk.size(), 1, taken);
         if (target.isEmpty()) {
             return Optional.empty();
         }
@@ -280,13 +288,13 @@ public class Repairs {
             }
             break;
         }
-        network.release(target.get(0), chunk.size());
+        copyPlacement.release(target.get(0), chunk.size());
         return Optional.empty();
     }
 
     private Optional<byte[]> goodBytes(FileChunk chunk, String nodeId) {
         try {
-            Optional<byte[]> data = network.node(nodeId).read(chunk.key()); // a source hosted here (repairOne)
+            Optional<byte[]> data = hostedNodes.node(nodeId).read(chunk.key()); // a source hosted here (repairOne)
             if (data.isPresent() && data.get().length == chunk.size() && Sha256.of(data.get()).equals(chunk.sha256())) {
                 return data;
             }

@@ -34,7 +34,9 @@ import org.p2pstorage.catalog.entity.TransferProgress;
 import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.HostedNodes;
+import org.p2pstorage.network.boundary.CopyPlacement;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.entity.TransferTrack;
 
@@ -68,7 +70,13 @@ public class Uploads {
     Quotas quotas;
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    NetworkState networkState;
+
+    @EJB
+    CopyPlacement copyPlacement;
 
     @EJB
     Links links;
@@ -107,11 +115,11 @@ public class Uploads {
         }
         quotas.admit(owner, declaredSize);
         int copies = copiesPerChunk();
-        if (declaredSize > 0 && declaredSize * copies > network.available()) {
+        if (declaredSize > 0 && declaredSize * copies > networkState.available()) {
             throw noRoom(declaredSize, copies);
         }
         String fileId = catalog.open(owner, fileName, (int) chunkSize.bytes(), declaredSize, copies,
-                network.hosting().serverId()).id();
+                hostedNodes.hosting().serverId()).id();
         UploadFlow flow = new UploadFlow(wiring(), fileId, copies, declaredSize, reason -> giveUpLater(fileId, reason));
         try {
             Chunker.Summary summary = Chunker.split(content, (int) chunkSize.bytes(), maxUpload.bytes(), chunk -> {
@@ -143,19 +151,19 @@ public class Uploads {
     }
 
     private UploadFlow.Wiring wiring() {
-        return new UploadFlow.Wiring(network, links, dispatch, catalog, records, watch, scheduler,
-                network.dataFolder().resolve("staging"));
+        return new UploadFlow.Wiring(copyPlacement, networkState, links, dispatch, catalog, records, watch, scheduler,
+                hostedNodes.dataFolder().resolve("staging"));
     }
 
     /** The replication factor, never more than the network has nodes. */
     private int copiesPerChunk() {
-        return Math.max(1, Math.min(replicas, network.size()));
+        return Math.max(1, Math.min(replicas, hostedNodes.size()));
     }
 
     private Failure noRoom(long declaredSize, int copies) {
         String size = declaredSize >= 0 ? DataSize.format(declaredSize) + " in " + copies + " copies does not fit: " : "";
         return new Failure(Failure.Kind.NO_ROOM,
-                size + "the network has " + DataSize.format(network.available()) + " free on its live nodes");
+                size + "the network has " + DataSize.format(networkState.available()) + " free on its live nodes");
     }
 
     /** How far a file's transfer has got (every copy counts), and what the link model expects of the rest. */

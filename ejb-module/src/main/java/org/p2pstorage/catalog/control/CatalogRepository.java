@@ -1,6 +1,7 @@
 package org.p2pstorage.catalog.control;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.p2pstorage.catalog.entity.FileHealth;
 import org.p2pstorage.catalog.entity.FileStatus;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.catalog.entity.FileTotals;
+import org.p2pstorage.catalog.entity.RunningUpload;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
 
@@ -150,6 +152,24 @@ public class CatalogRepository {
         return em.createNamedQuery(StoredFile.ALL, StoredFile.class).getResultStream()
                 .filter(f -> f.status() == FileStatus.TRANSFERRING && !f.sealed() && f.uploadedBy(server, true))
                 .toList();
+    }
+
+    /** The uploads that servers other than {@code server} are taking (TRANSFERRING), the oldest first. */
+    public List<RunningUpload> runningElsewhere(String server) {
+        return em.createNamedQuery(StoredFile.RUNNING_ELSEWHERE, RunningUpload.class)
+                .setParameter("transferring", FileStatus.TRANSFERRING).setParameter("server", server).getResultList();
+    }
+
+    /**
+     * Marks FAILED, with {@code reason}, the upload {@code server} was taking, if it is still TRANSFERRING and
+     * still that server's. True for the one caller whose UPDATE changed the row: of several servers giving up
+     * the same upload at once (or its server finishing it meanwhile), the database lets exactly one change it.
+     */
+    public boolean giveUp(String fileId, String server, String reason, Instant now) {
+        return em.createNamedQuery(StoredFile.GIVE_UP).setParameter("failed", FileStatus.FAILED)
+                .setParameter("reason", reason).setParameter("now", now).setParameter("id", fileId)
+                .setParameter("transferring", FileStatus.TRANSFERRING).setParameter("server", server)
+                .executeUpdate() == 1;
     }
 
     /** Removes the file and its chunk map from the catalog (the chunks on the nodes are the caller's). */

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.FileChunk;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.boundary.Nodes;
 
 /**
@@ -29,7 +29,7 @@ public class ExtraCopies {
     CopyRepository copies;
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     @EJB
     Nodes nodes;
@@ -39,7 +39,7 @@ public class ExtraCopies {
         List<FileChunk> strong = copies.overStrength(live, limit);
         for (FileChunk chunk : strong) {
             List<ChunkCopy> good = new ArrayList<>(chunk.readable(live::contains));
-            good.sort(Comparator.comparingLong((ChunkCopy c) -> network.view(c.nodeId()).availableBytes()));
+            good.sort(Comparator.comparingLong((ChunkCopy c) -> networkState.view(c.nodeId()).availableBytes()));
             for (ChunkCopy extra : good.subList(0, Math.max(0, good.size() - chunk.file().replicas()))) {
                 if (copies.drop(chunk.fileId(), chunk.index(), extra.nodeId())) {
                     nodes.delete(extra.nodeId(), chunk.key());

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.storage.entity.FileRecord;
 
@@ -34,9 +33,6 @@ public class FileRecords {
 
     @Inject
     FolderRepository folders;
-
-    @EJB
-    Network network;
 
     @EJB
     Nodes nodes;

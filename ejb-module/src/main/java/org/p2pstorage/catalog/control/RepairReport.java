@@ -13,7 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.p2pstorage.catalog.entity.RepairStatus;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.transfer.boundary.Links;
 
@@ -33,14 +33,14 @@ public class RepairReport {
     RepairProgress progress;
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     @EJB
     Links links;
 
     /** Where repair stands now, with the link model's estimate of the time it still needs. */
     public RepairStatus status(Duration grace, int replicas) {
-        Set<String> live = network.liveNodes();
+        Set<String> live = networkState.liveNodes();
         long atRisk = 0;
         long unavailable = 0;
         long missing = 0;
@@ -57,7 +57,7 @@ public class RepairReport {
         Instant now = Instant.now();
         List<RepairStatus.NodeRepair> nodes = new ArrayList<>();
         long graceLeftMs = 0;
-        for (NodeStatus s : network.statuses()) {
+        for (NodeStatus s : networkState.statuses()) {
             Instant startsAt = s.downSince() == null ? null : s.downSince().plus(grace);
             if (startsAt != null) {
                 graceLeftMs = Math.max(graceLeftMs, Duration.between(now, startsAt).toMillis());

@@ -16,8 +16,9 @@ import org.p2pstorage.catalog.control.Chunker.Chunk;
 import org.p2pstorage.catalog.control.Chunker.Summary;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.configuration.entity.DataSize;
+import org.p2pstorage.network.boundary.CopyPlacement;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.network.boundary.Network;
 import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.LinkClock.Booking;
 
@@ -44,7 +45,7 @@ public final class UploadFlow {
     private static final long WINDOW_RECHECK_MS = 5;
 
     /** What a flow works with. */
-    public record Wiring(Network network, Links links, ChunkDispatch dispatch, CatalogRepository catalog,
+    public record Wiring(CopyPlacement placement, NetworkState network, Links links, ChunkDispatch dispatch, CatalogRepository catalog,
                          FileRecords records, UploadWatch watch, ManagedScheduledExecutorService scheduler,
                          Path staging) {
     }
@@ -159,7 +160,7 @@ public final class UploadFlow {
      * horizon: then the room is given back and the answer is how long to hold back (0 = sent).
      */
     private long trySend(Chunk chunk) {
-        List<String> nodes = wiring.network().place(chunk.size(), copies, Set.of());
+        List<String> nodes = wiring.placement().place(chunk.size(), copies, Set.of());
         if (nodes.isEmpty()) {
             throw noRoom();
         }
@@ -168,7 +169,7 @@ public final class UploadFlow {
             hold = Math.max(hold, wiring.links().holdBackNanos(nodeId));
         }
         if (hold > 0) {
-            nodes.forEach(nodeId -> wiring.network().release(nodeId, chunk.size()));
+            nodes.forEach(nodeId -> wiring.placement().release(nodeId, chunk.size()));
             return hold;
         }
         List<ChunkDispatch.Copy> sent = new ArrayList<>(nodes.size());
@@ -208,7 +209,7 @@ public final class UploadFlow {
     /** Gives back the room of copies placed but never sent, and drops the backlog. */
     private void finish() {
         done = true;
-        batch.forEach(placed -> placed.copies().forEach(c -> wiring.network().release(c.nodeId(), placed.chunk().size())));
+        batch.forEach(placed -> placed.copies().forEach(c -> wiring.placement().release(c.nodeId(), placed.chunk().size())));
         batch.clear();
         waiting = null;
         if (backlog != null) {

@@ -44,6 +44,12 @@ import jakarta.persistence.Table;
                 query = "SELECT COUNT(f) FROM StoredFile f WHERE f.folderId = :folderId"),
         @NamedQuery(name = StoredFile.CHUNKS_SENT, query = "UPDATE StoredFile f SET f.chunkCount = f.chunkCount + :chunks, "
                 + "f.copiesSent = COALESCE(f.copiesSent, f.chunkCount) + :copies WHERE f.id = :id AND f.sealed = false"),
+        @NamedQuery(name = StoredFile.RUNNING_ELSEWHERE,
+                query = "SELECT NEW org.p2pstorage.catalog.entity.RunningUpload(f.id, f.uploadedBy, f.createdAt)"
+                        + " FROM StoredFile f WHERE f.status = :transferring AND f.uploadedBy IS NOT NULL"
+                        + " AND f.uploadedBy <> :server ORDER BY f.createdAt, f.id"),
+        @NamedQuery(name = StoredFile.GIVE_UP, query = "UPDATE StoredFile f SET f.status = :failed, f.failure = :reason,"
+                + " f.completedAt = :now WHERE f.id = :id AND f.status = :transferring AND f.uploadedBy = :server"),
         @NamedQuery(name = StoredFile.ADOPT, query = "UPDATE StoredFile f SET f.owner = :owner WHERE f.owner IS NULL"),
         @NamedQuery(name = StoredFile.COUNT_BY_STATUS,
                 query = "SELECT f.status, COUNT(f), COALESCE(SUM(f.size), 0) FROM StoredFile f GROUP BY f.status")})
@@ -56,6 +62,13 @@ public class StoredFile {
     public static final String NAMES_OF_OWNER = "StoredFile.namesOfOwner";
     public static final String BYTES_OF_OWNER = "StoredFile.bytesOfOwner";
     public static final String ADOPT = "StoredFile.adopt";
+    /** The uploads other servers are taking. */
+    public static final String RUNNING_ELSEWHERE = "StoredFile.runningElsewhere";
+    /**
+     * Fails an upload of a server that is gone, only if it is still TRANSFERRING and still that server's: the
+     * one conditional UPDATE that lets exactly one of several live servers give it up.
+     */
+    public static final String GIVE_UP = "StoredFile.giveUp";
     /** More chunks of an unsealed file are on their way (a batch: its chunk and copy counts). */
     public static final String CHUNKS_SENT = "StoredFile.chunksSent";
     public static final String COUNT_IN_FOLDER = "StoredFile.countInFolder";

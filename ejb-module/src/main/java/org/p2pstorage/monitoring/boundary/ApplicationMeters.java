@@ -29,7 +29,7 @@ import org.p2pstorage.catalog.boundary.Repairs;
 import org.p2pstorage.catalog.entity.FileTotals;
 import org.p2pstorage.catalog.entity.RepairStatus;
 import org.p2pstorage.monitoring.control.Recent;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.boundary.Scrubber;
 import org.p2pstorage.network.entity.ScrubStatus;
 import org.p2pstorage.transfer.boundary.Links;
@@ -45,7 +45,7 @@ import org.p2pstorage.transfer.entity.NetworkStatistics;
  */
 @Singleton
 @Startup
-@DependsOn({"Network", "Repairs", "Scrubber"})
+@DependsOn({"HostedNodes", "Repairs", "Scrubber"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ApplicationMeters {
@@ -60,7 +60,7 @@ public class ApplicationMeters {
     Links links;
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     @EJB
     Repairs repairs;
@@ -91,7 +91,7 @@ public class ApplicationMeters {
         Recent<FileTotals> totals = keep(new Recent<>(files::totals, FRESH));
         gauge("p2p.transfers.in.flight", Tags.empty(), totals, t -> t.get().transferring());
         gauge("p2p.files.available", Tags.empty(), totals, t -> t.get().available());
-        gauge("p2p.nodes.alive", Tags.empty(), network, n -> n.liveNodes().size());
+        gauge("p2p.nodes.alive", Tags.empty(), networkState, n -> n.liveNodes().size());
 
         Recent<RepairStatus> repair = keep(new Recent<>(repairs::status, FRESH));
         gauge("p2p.repair.chunks.at.risk", Tags.empty(), repair, r -> r.get().chunksAtRisk());

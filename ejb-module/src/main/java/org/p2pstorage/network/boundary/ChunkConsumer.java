@@ -46,7 +46,10 @@ public class ChunkConsumer implements MessageListener {
     private static final Logger LOG = Logger.getLogger(ChunkConsumer.class.getName());
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    CopyPlacement copyPlacement;
 
     @Inject
     ChunkProducer producer;
@@ -75,7 +78,7 @@ public class ChunkConsumer implements MessageListener {
         StoreOutcome outcome;
         try {
             boolean reservedHere = parcel.sender() == null || parcel.sender().equals(routes.me());
-            outcome = network.node(parcel.nodeId()).store(parcel.key(), parcel.data(), parcel.sha256(), reservedHere);
+            outcome = hostedNodes.node(parcel.nodeId()).store(parcel.key(), parcel.data(), parcel.sha256(), reservedHere);
         } catch (Failure e) {
             LOG.log(Level.WARNING, "chunk {0} could not be stored on {1}: {2}",
                     new Object[]{parcel.key(), parcel.nodeId(), e.getMessage()});
@@ -85,7 +88,7 @@ public class ChunkConsumer implements MessageListener {
         if (outcome == StoreOutcome.OFFLINE) {
             Set<String> taken = new HashSet<>(parcel.avoid());
             taken.add(parcel.nodeId());
-            List<String> other = network.place(parcel.data().length, 1, taken);
+            List<String> other = copyPlacement.place(parcel.data().length, 1, taken);
             if (!other.isEmpty()) {
                 LOG.log(Level.INFO, "chunk {0} re-placed on {1}", new Object[]{parcel.key(), other.get(0)});
                 forward(parcel.to(other.get(0)));

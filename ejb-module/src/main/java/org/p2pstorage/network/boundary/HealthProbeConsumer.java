@@ -26,7 +26,7 @@ public class HealthProbeConsumer implements MessageListener {
     private static final Logger LOG = Logger.getLogger(HealthProbeConsumer.class.getName());
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
 
     @Inject
     HealthProbes probes;
@@ -35,7 +35,7 @@ public class HealthProbeConsumer implements MessageListener {
     public void onMessage(Message message) {
         try {
             String nodeId = message.getStringProperty("nodeId");
-            if (network.node(nodeId).status().alive()) {
+            if (hostedNodes.node(nodeId).status().alive()) {
                 probes.answer(message.getStringProperty("probeId"), nodeId);
             }
         } catch (JMSException | RuntimeException e) {

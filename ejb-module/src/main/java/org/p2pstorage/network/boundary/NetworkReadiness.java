@@ -13,15 +13,15 @@ import org.eclipse.microprofile.health.Readiness;
 public class NetworkReadiness implements HealthCheck {
 
     @Inject
-    Network network;
+    NetworkState networkState;
 
     @Override
     public HealthCheckResponse call() {
-        long alive = network.health().values().stream().filter(h -> h == org.p2pstorage.network.entity.Health.ALIVE).count();
+        long alive = networkState.health().values().stream().filter(h -> h == org.p2pstorage.network.entity.Health.ALIVE).count();
         return HealthCheckResponse.named("storage-network")
                 .status(alive > 0)
                 .withData("aliveNodes", alive)
-                .withData("nodes", network.health().size())
+                .withData("nodes", networkState.health().size())
                 .build();
     }
 }

@@ -29,7 +29,10 @@ import org.p2pstorage.transfer.entity.LinkSettings;
 public class NodeAdmin {
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    NetworkState networkState;
 
     @EJB
     Nodes nodes;
@@ -39,22 +42,22 @@ public class NodeAdmin {
 
     /** The chunk files a node hosted here holds, as its manifest says (they name other users' files). */
     public List<HeldChunk> held(String id) {
-        return network.node(id).held();
+        return hostedNodes.node(id).held();
     }
 
     public NodeView stop(String id) {
-        NodeStatus status = network.status(id);
+        NodeStatus status = networkState.status(id);
         if (nodes.local(id)) {
-            return NodeView.of(network.node(id).stop());
+            return NodeView.of(hostedNodes.node(id).stop());
         }
         nodes.order(NodeCommand.stop(id));
         return NodeView.of(status.in(ProcessState.STOPPED));
     }
 
     public NodeView start(String id) {
-        NodeStatus status = network.status(id);
+        NodeStatus status = networkState.status(id);
         if (nodes.local(id)) {
-            return NodeView.of(network.node(id).start());
+            return NodeView.of(hostedNodes.node(id).start());
         }
         nodes.order(NodeCommand.start(id));
         return NodeView.of(status.in(ProcessState.READY));
@@ -62,7 +65,7 @@ public class NodeAdmin {
 
     /** Changes a node's link; every server's bookings follow its host's settings within a registry interval. */
     public LinkSettings changeLink(String id, LinkSettings settings) {
-        network.status(id);
+        networkState.status(id);
         if (nodes.local(id)) {
             return links.change(id, settings);
         }

@@ -31,7 +31,7 @@ import org.p2pstorage.transfer.control.Routes;
 public class Nodes {
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
 
     @Inject
     Routes routes;
@@ -56,7 +56,7 @@ public class Nodes {
     /** Drops a chunk's copy from the node. */
     public void delete(String nodeId, ChunkKey key) {
         if (local(nodeId)) {
-            network.node(nodeId).delete(key);
+            hostedNodes.node(nodeId).delete(key);
         } else {
             calls.order(NodeCommand.delete(nodeId, key));
         }
@@ -65,7 +65,7 @@ public class Nodes {
     /** Keeps a file's record in the node's manifest. */
     public void record(String nodeId, FileRecord record) {
         if (local(nodeId)) {
-            network.node(nodeId).record(record);
+            hostedNodes.node(nodeId).record(record);
         } else {
             calls.order(NodeCommand.record(nodeId, record));
         }
@@ -76,7 +76,7 @@ public class Nodes {
      * elsewhere is taken at the catalog's word (a read finds out, and repair follows).
      */
     public boolean holds(String nodeId, ChunkKey key, long size) {
-        return !local(nodeId) || network.node(nodeId).holds(key, size);
+        return !local(nodeId) || hostedNodes.node(nodeId).holds(key, size);
     }
 
     /**
@@ -89,7 +89,7 @@ public class Nodes {
             return calls.read(nodeId, key, sha256, size);
         }
         try {
-            return CompletableFuture.completedFuture(network.node(nodeId).read(key).map(ChunkRead::here));
+            return CompletableFuture.completedFuture(hostedNodes.node(nodeId).read(key).map(ChunkRead::here));
         } catch (Failure e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -106,10 +106,10 @@ public class Nodes {
             throw new Failure(Failure.Kind.NOT_FOUND, command.nodeId() + " is not hosted by " + routes.me());
         }
         switch (command.kind()) {
-            case DELETE -> network.node(command.nodeId()).delete(command.chunk());
-            case RECORD -> network.node(command.nodeId()).record(command.record());
-            case STOP -> network.node(command.nodeId()).stop();
-            case START -> network.node(command.nodeId()).start();
+            case DELETE -> hostedNodes.node(command.nodeId()).delete(command.chunk());
+            case RECORD -> hostedNodes.node(command.nodeId()).record(command.record());
+            case STOP -> hostedNodes.node(command.nodeId()).stop();
+            case START -> hostedNodes.node(command.nodeId()).start();
             case LINK -> links.follow(command.nodeId(), command.link());
         }
     }
@@ -123,7 +123,7 @@ public class Nodes {
         byte[] data = null;
         long arrivesIn = 0;
         try {
-            Optional<byte[]> held = local(request.nodeId()) ? network.node(request.nodeId()).read(request.key())
+            Optional<byte[]> held = local(request.nodeId()) ? hostedNodes.node(request.nodeId()).read(request.key())
                     : Optional.empty();
             outcome = held.isPresent() ? "FOUND" : "MISSING";
             data = held.orElse(null);

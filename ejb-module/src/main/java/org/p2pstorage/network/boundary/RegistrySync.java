@@ -39,7 +39,7 @@ import org.p2pstorage.transfer.control.Routes;
  */
 @Singleton
 @Startup
-@DependsOn("Network")
+@DependsOn("HostedNodes")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RegistrySync {
@@ -50,7 +50,10 @@ public class RegistrySync {
     ManagedScheduledExecutorService scheduler;
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    NetworkState networkState;
 
     @Inject
     NodeRegistry registry;
@@ -90,9 +93,9 @@ public class RegistrySync {
     private void sync() {
         try {
             Instant now = Instant.now();
-            registry.post(routes.me(), network.hostedStatuses(), links::settings, links::countedHere, now);
+            registry.post(routes.me(), networkState.hostedStatuses(), links::settings, links::countedHere, now);
             List<RegisteredNode> others = registry.all().stream()
-                    .filter(row -> !network.hosting().hosts(row.nodeId())).toList();
+                    .filter(row -> !hostedNodes.hosting().hosts(row.nodeId())).toList();
             for (RegisteredNode row : others) {
                 if (routes.me().equals(row.serverId())) {
                     LOG.log(Level.WARNING, "{0} is registered to this server ({1}) but not hosted here: check P2P_HOSTED_NODES",

@@ -44,7 +44,7 @@ import org.p2pstorage.storage.entity.ScrubVerdict;
  */
 @Singleton
 @Startup
-@DependsOn("Network")
+@DependsOn("HostedNodes")
 @DeclareRoles("admin")
 @PermitAll // WildFly denies the unannotated methods of a bean that has @RolesAllowed on some
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -61,7 +61,10 @@ public class Scrubber {
     ManagedScheduledExecutorService scheduler;
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    NetworkState networkState;
 
     @Inject
     Event<DamagedCopy> damaged;
@@ -138,7 +141,7 @@ public class Scrubber {
     }
 
     private void check(Work work) {
-        ScrubVerdict verdict = network.node(work.nodeId()).verify(work.chunk().key());
+        ScrubVerdict verdict = hostedNodes.node(work.nodeId()).verify(work.chunk().key());
         if (verdict == ScrubVerdict.OFFLINE || verdict == ScrubVerdict.GONE) {
             return;
         }
@@ -154,9 +157,9 @@ public class Scrubber {
     private void beginPass() {
         requested = false;
         pass.clear();
-        for (NodeStatus node : network.hostedStatuses()) { // each server scrubs the nodes it hosts
+        for (NodeStatus node : networkState.hostedStatuses()) { // each server scrubs the nodes it hosts
             if (node.alive()) {
-                network.node(node.id()).held().forEach(chunk -> pass.addLast(new Work(node.id(), chunk)));
+                hostedNodes.node(node.id()).held().forEach(chunk -> pass.addLast(new Work(node.id(), chunk)));
             }
         }
         passStartedAt = Instant.now();

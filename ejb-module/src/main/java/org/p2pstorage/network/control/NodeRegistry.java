@@ -3,6 +3,7 @@ package org.p2pstorage.network.control;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,18 @@ public class NodeRegistry {
                 row.post(serverId, status, links.apply(status.id()), traffic.apply(status.id()), now);
             }
         }
+    }
+
+    /**
+     * When each server named in the registry last wrote (its latest row): a server silent for long is gone.
+     * A server that hosts no node of the registry any more (its nodes moved to another) is not named at all.
+     */
+    public Map<String, Instant> lastHeard() {
+        Map<String, Instant> heard = new TreeMap<>();
+        for (Object[] row : em.createNamedQuery(RegisteredNode.LAST_HEARD, Object[].class).getResultList()) {
+            heard.put((String) row[0], (Instant) row[1]);
+        }
+        return heard;
     }
 
     /** Every node's row, in node order. */

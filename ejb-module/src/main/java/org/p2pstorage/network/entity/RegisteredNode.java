@@ -26,9 +26,13 @@ import org.p2pstorage.transfer.entity.LinkSettings;
 @Entity
 @Table(name = "node_registry")
 @NamedQuery(name = RegisteredNode.ALL, query = "SELECT n FROM RegisteredNode n ORDER BY n.nodeId")
+@NamedQuery(name = RegisteredNode.LAST_HEARD,
+        query = "SELECT n.serverId, MAX(n.seenAt) FROM RegisteredNode n GROUP BY n.serverId")
 public class RegisteredNode {
 
     public static final String ALL = "RegisteredNode.all";
+    /** Each server named in the registry, with the latest time it wrote a row of its nodes. */
+    public static final String LAST_HEARD = "RegisteredNode.lastHeard";
 
     @Id
     @Column(length = 16)

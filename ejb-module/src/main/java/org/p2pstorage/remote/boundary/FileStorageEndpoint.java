@@ -27,7 +27,7 @@ import org.p2pstorage.remote.control.Calls;
 
 /**
  * The seed's FileStorageService: health and topology exactly as {@code /api/network/health} and
- * {@code /api/network/topology} give them (the same {@code Network} calls), and the segment calls on a
+ * {@code /api/network/topology} give them (the same {@code NetworkState} and {@code HealthBroadcast} calls), and the segment calls on a
  * node's chunk files, which only admins may make (PERMISSION_DENIED otherwise, as REST answers 403).
  */
 public class FileStorageEndpoint extends FileStorageServiceGrpc.FileStorageServiceImplBase {
@@ -61,7 +61,7 @@ public class FileStorageEndpoint extends FileStorageServiceGrpc.FileStorageServi
     @Override
     public void healthCheck(HealthCheckRequest request, StreamObserver<HealthCheckResponse> responses) {
         Calls.unary(responses, () -> {
-            Map<String, Health> health = boundaries.network().healthCheck();
+            Map<String, Health> health = boundaries.health().run();
             HealthCheckResponse.Builder answer = HealthCheckResponse.newBuilder();
             health.forEach((node, h) -> answer.addNodes(NodeHealth.newBuilder().setNodeId(node).setHealth(h.name())));
             int alive = (int) health.values().stream().filter(h -> h == Health.ALIVE).count();

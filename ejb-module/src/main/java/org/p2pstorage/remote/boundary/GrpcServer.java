@@ -42,7 +42,8 @@ import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.boundary.Folders;
 import org.p2pstorage.catalog.boundary.Uploads;
 import org.p2pstorage.grpc.v1.FileTransferServiceGrpc;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.HealthBroadcast;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.remote.control.BearerInterceptor;
 import org.p2pstorage.remote.control.PortOffset;
@@ -58,7 +59,7 @@ import org.p2pstorage.remote.control.PortOffset;
  */
 @Singleton
 @Startup
-@DependsOn("Network")
+@DependsOn("HostedNodes")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class GrpcServer {
@@ -83,8 +84,12 @@ public class GrpcServer {
     Files files;
     @EJB
     Folders folders;
+
     @EJB
-    Network network;
+    NetworkState networkState;
+
+    @EJB
+    HealthBroadcast healthBroadcast;
 
     @EJB
     Links links;
@@ -110,7 +115,8 @@ public class GrpcServer {
     @PostConstruct
     void start() {
         int port = PortOffset.apply(configuredPort);
-        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, links, segments, admin);
+        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, networkState, healthBroadcast, links,
+                segments, admin);
         workers = Executors.newCachedThreadPool(threads);
         boss = new NioEventLoopGroup(1, threads);
         loops = new NioEventLoopGroup(2, threads);

@@ -5,7 +5,8 @@ import org.p2pstorage.catalog.boundary.Downloads;
 import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.boundary.Folders;
 import org.p2pstorage.catalog.boundary.Uploads;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.HealthBroadcast;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.transfer.boundary.Links;
 
 /**
@@ -14,5 +15,5 @@ import org.p2pstorage.transfer.boundary.Links;
  * be injected there).
  */
 public record RemoteBoundaries(Accounts accounts, Uploads uploads, Downloads downloads, Files files,
-                               Folders folders, Network network, Links links, Segments segments, AdminActions admin) {
+                               Folders folders, NetworkState network, HealthBroadcast health, Links links, Segments segments, AdminActions admin) {
 }

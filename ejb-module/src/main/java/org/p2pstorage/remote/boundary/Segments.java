@@ -12,7 +12,8 @@ import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.integrity.entity.Sha256;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.HostedNodes;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.storage.boundary.StorageNode;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.StoreOutcome;
@@ -33,7 +34,10 @@ public class Segments {
     CatalogRepository catalog;
 
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    NetworkState networkState;
 
     /** Writes the segment on the node: what the node answers (STORED, NO_ROOM, CORRUPT, OFFLINE, FAILED). */
     public StoreOutcome store(String nodeId, String fileId, int index, byte[] data, String sha256) {
@@ -44,12 +48,12 @@ public class Segments {
             throw Failure.invalid("chunk " + index + " of " + fileId + " is " + chunk.size() + " bytes with SHA-256 "
                     + chunk.sha256() + "; the segment sent is " + data.length + " bytes with SHA-256 " + sha256);
         }
-        StorageNode node = network.node(nodeId);
+        StorageNode node = hostedNodes.node(nodeId);
         if (node.holds(key, data.length)) {
             return StoreOutcome.STORED;
         }
         if (!node.reserve(data.length)) {
-            return network.liveNodes().contains(nodeId) ? StoreOutcome.NO_ROOM : StoreOutcome.OFFLINE;
+            return networkState.liveNodes().contains(nodeId) ? StoreOutcome.NO_ROOM : StoreOutcome.OFFLINE;
         }
         StoreOutcome outcome = node.store(key, data, chunk.sha256(), true);
         LOG.log(Level.INFO, "segment {0} stored on {1} by an admin: {2}", new Object[]{key, nodeId, outcome});
@@ -59,7 +63,7 @@ public class Segments {
     /** The segment's bytes as the node holds them, checked against the catalog's SHA-256 when it has one. */
     public byte[] retrieve(String nodeId, String fileId, int index) {
         ChunkKey key = key(fileId, index);
-        byte[] data = network.node(nodeId).read(key)
+        byte[] data = hostedNodes.node(nodeId).read(key)
                 .orElseThrow(() -> Failure.notFound("node " + nodeId + " holds no chunk " + index + " of " + fileId));
         catalog.chunk(fileId, index).ifPresent(chunk -> {
             if (!Sha256.of(data).equals(chunk.sha256())) {

@@ -39,7 +39,9 @@ import org.p2pstorage.catalog.boundary.Downloads;
 import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.boundary.Folders;
 import org.p2pstorage.catalog.boundary.Uploads;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.HealthBroadcast;
+import org.p2pstorage.network.boundary.HostedNodes;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.remote.control.BouncyCastleRegistration;
 import org.p2pstorage.remote.control.PortOffset;
@@ -59,7 +61,7 @@ import org.p2pstorage.sftp.boundary.DriveSftp;
  */
 @Singleton
 @Startup
-@DependsOn("Network")
+@DependsOn("HostedNodes")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SshService {
@@ -82,7 +84,13 @@ public class SshService {
     @EJB
     Folders folders;
     @EJB
-    Network network;
+    HostedNodes hostedNodes;
+
+    @EJB
+    NetworkState networkState;
+
+    @EJB
+    HealthBroadcast healthBroadcast;
 
     @EJB
     Links links;
@@ -104,7 +112,8 @@ public class SshService {
     void start() {
         BouncyCastleRegistration.forgetStale();
         int port = PortOffset.apply(configuredPort);
-        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, network, links, segments, admin);
+        RemoteBoundaries boundaries = new RemoteBoundaries(accounts, uploads, downloads, files, folders, networkState, healthBroadcast, links,
+                segments, admin);
         RemoteCommands commands = new RemoteCommands(boundaries);
         workers = Executors.newCachedThreadPool(threads);
         io = new SshThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
@@ -112,7 +121,7 @@ public class SshService {
         server.setPort(port);
         server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(() -> ThreadUtils.noClose(io)));
         server.setScheduledExecutorService(Executors.newSingleThreadScheduledExecutor(threads), true);
-        server.setKeyPairProvider(hostKey(network.dataFolder().resolve("ssh")));
+        server.setKeyPairProvider(hostKey(hostedNodes.dataFolder().resolve("ssh")));
         server.setPublickeyAuthenticator((username, key, session) -> authorized(username, key));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);

@@ -11,7 +11,7 @@ import org.p2pstorage.catalog.entity.FileDetails;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.StorageStatus;
@@ -115,7 +115,7 @@ public class RemoteCommands {
     }
 
     private String nodes() {
-        StringBuilder out = new StringBuilder("Network: " + Network.NAME + " (" + Network.SUBNET + ")\n").append(RULE);
+        StringBuilder out = new StringBuilder("Network: " + NetworkState.NAME + " (" + NetworkState.SUBNET + ")\n").append(RULE);
         out.append(String.format("%-15s %-15s %-10s %-22s %s%n", "Node ID", "IP Address", "Status", "Storage", "Files"));
         out.append(RULE);
         for (NodeView node : boundaries.network().views()) {
@@ -126,7 +126,7 @@ public class RemoteCommands {
     }
 
     private String health() {
-        Map<String, Health> health = boundaries.network().healthCheck();
+        Map<String, Health> health = boundaries.health().run();
         StringBuilder out = new StringBuilder("Health Check Results:\n").append(RULE);
         health.forEach((node, h) -> out.append(String.format("%-20s %s %s%n", node, h == Health.ALIVE ? "✓" : "✗", h)));
         long alive = health.values().stream().filter(h -> h == Health.ALIVE).count();

@@ -22,7 +22,7 @@ import org.p2pstorage.schema.control.CatalogBeforeMigrations;
  * A catalog made before migrations existed (Hibernate wrote its schema then) is first given what the releases
  * after its own added ({@link CatalogBeforeMigrations}), then taken as version 1, which is that schema, and
  * upgraded from there: an existing data folder keeps its files. Every other start-up bean
- * waits for this one through {@code Network}.
+ * waits for this one through {@code HostedNodes}.
  */
 @Singleton
 @Startup

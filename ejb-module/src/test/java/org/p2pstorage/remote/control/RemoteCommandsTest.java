@@ -10,7 +10,7 @@ import org.p2pstorage.remote.entity.CommandResult;
 /** The rules that hold before any boundary is called: the fixed command set, usage, admins only. */
 class RemoteCommandsTest {
 
-    private final RemoteCommands commands = new RemoteCommands(new RemoteBoundaries(null, null, null, null, null, null, null, null, null));
+    private final RemoteCommands commands = new RemoteCommands(new RemoteBoundaries(null, null, null, null, null, null, null, null, null, null));
 
     @Test
     void anythingOutsideTheCommandSetIsWrongUsageNotAShell() {

@@ -12,7 +12,7 @@ import org.p2pstorage.remote.boundary.RemoteBoundaries;
 class RemoteShellTest {
 
     private String session(String typed) throws Exception {
-        RemoteShell shell = new RemoteShell(new RemoteCommands(new RemoteBoundaries(null, null, null, null, null, null, null, null, null)),
+        RemoteShell shell = new RemoteShell(new RemoteCommands(new RemoteBoundaries(null, null, null, null, null, null, null, null, null, null)),
                 user -> false, Runnable::run);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         shell.setInputStream(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));

@@ -17,14 +17,14 @@ import org.p2pstorage.catalog.entity.ChunkCensus;
 import org.p2pstorage.catalog.entity.FileDetails;
 import org.p2pstorage.catalog.entity.FileSummary;
 import org.p2pstorage.failure.boundary.FacesFailures;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.entity.NodeView;
 import org.primefaces.PrimeFaces;
 
 /**
  * File details: size, SHA-256, dates, the file's actions (download, rename, delete) and the chunk map:
  * every copy of every chunk by node, the copies still on their way, and each chunk's health; choosing a
- * node highlights its copies. Reads {@link Files#details} and {@link Network#views}, as
+ * node highlights its copies. Reads {@link Files#details} and {@link NetworkState#views}, as
  * {@code GET /api/files/{id}} and {@code GET /api/network/nodes} do. A file of thousands of chunks shows
  * its map {@value #WINDOW} chunks at a time (with the counts of the whole map from {@link Files#census}),
  * so the page never holds the whole map.
@@ -44,7 +44,7 @@ public class FileView implements Serializable {
     Downloads downloads;
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     @Inject
     Client client;
@@ -64,7 +64,7 @@ public class FileView implements Serializable {
         details = FacesFailures.attempt(() -> files.details(client.username(), id, from, WINDOW));
         census = details == null ? null : FacesFailures.attempt(() -> files.census(client.username(), id));
         chunks = details == null ? List.of() : ChunkCopies.of(details);
-        nodes = network.views();
+        nodes = networkState.views();
         for (int i = 0; i < nodes.size(); i++) {
             colours.put(nodes.get(i).id(), i % 8);
         }

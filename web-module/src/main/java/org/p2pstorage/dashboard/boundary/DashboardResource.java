@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.entity.FileTotals;
-import org.p2pstorage.network.boundary.Network;
+import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.StorageStatus;
 
@@ -27,16 +27,16 @@ public class DashboardResource {
     }
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     @EJB
     Files files;
 
     @GET
     public Dashboard dashboard() {
-        List<NodeView> nodes = network.views();
+        List<NodeView> nodes = networkState.views();
         int alive = (int) nodes.stream().filter(n -> n.health().equals("ALIVE")).count();
-        return new Dashboard(Network.NAME, Network.SUBNET, alive, nodes.size(), network.storage().total(),
+        return new Dashboard(NetworkState.NAME, NetworkState.SUBNET, alive, nodes.size(), networkState.storage().total(),
                 files.totals(), nodes);
     }
 }

@@ -42,7 +42,10 @@ import org.p2pstorage.transfer.entity.PacketEvent;
 public class NetworkResource {
 
     @EJB
-    Network network;
+    NetworkState networkState;
+
+    @EJB
+    HealthBroadcast healthBroadcast;
 
     @EJB
     NodeAdmin admin;
@@ -53,14 +56,14 @@ public class NetworkResource {
     @GET
     @Path("topology")
     public Topology topology() {
-        return network.topology();
+        return networkState.topology();
     }
 
     /** {@code {"Node_01":"ALIVE",…,"alive":4,"dead":1,"total":5}}: each node's health, then the counts. */
     @GET
     @Path("health")
     public Map<String, Object> health() {
-        Map<String, Health> health = network.healthCheck();
+        Map<String, Health> health = healthBroadcast.run();
         long alive = health.values().stream().filter(h -> h == Health.ALIVE).count();
         Map<String, Object> answer = new LinkedHashMap<>(health);
         answer.put("alive", alive);
@@ -72,13 +75,13 @@ public class NetworkResource {
     @GET
     @Path("nodes")
     public List<NodeView> nodes() {
-        return network.views();
+        return networkState.views();
     }
 
     @GET
     @Path("nodes/{id}")
     public NodeView node(@PathParam("id") String id) {
-        return network.view(id);
+        return networkState.view(id);
     }
 
     @POST
@@ -96,7 +99,7 @@ public class NetworkResource {
     @GET
     @Path("nodes/{id}/link")
     public LinkSettings link(@PathParam("id") String id) {
-        network.view(id);
+        networkState.view(id);
         return links.settings(id);
     }
 
@@ -108,7 +111,7 @@ public class NetworkResource {
     @Path("nodes/{id}/link")
     @Consumes(MediaType.APPLICATION_JSON)
     public LinkSettings changeLink(@PathParam("id") String id, @Valid LinkChange change) {
-        network.view(id);
+        networkState.view(id);
         if (change == null) {
             throw Failure.invalid("the body must be the link settings as JSON");
         }

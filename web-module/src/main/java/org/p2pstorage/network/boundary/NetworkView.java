@@ -44,7 +44,10 @@ public class NetworkView implements Serializable {
     private static final int RADIUS = 150;
 
     @EJB
-    Network network;
+    NetworkState networkState;
+
+    @EJB
+    HealthBroadcast healthBroadcast;
 
     @EJB
     NodeAdmin admin;
@@ -77,7 +80,7 @@ public class NetworkView implements Serializable {
 
     /** Reads the nodes, links, statistics and recent packets, and adds a sample to the charts. */
     public void refresh() {
-        nodes = network.views();
+        nodes = networkState.views();
         Map<String, LinkSettings> read = new LinkedHashMap<>();
         nodes.forEach(n -> read.put(n.id(), links.settings(n.id())));
         settings = read;
@@ -94,7 +97,7 @@ public class NetworkView implements Serializable {
     }
 
     public void healthCheck() {
-        health = network.healthCheck();
+        health = healthBroadcast.run();
         checkedAt = Instant.now();
         long dead = health.values().stream().filter(h -> h == Health.DEAD).count();
         FacesFailures.info("health check: " + (health.size() - dead) + " alive, " + dead + " dead");
@@ -139,7 +142,7 @@ public class NetworkView implements Serializable {
     public void saveLink() {
         boolean saved = FacesFailures.perform(() -> {
             client.requireAdmin();
-            network.view(editing);
+            networkState.view(editing);
             try {
                 admin.changeLink(editing, new LinkSettings(bandwidth * 1024, delayMin, delayMax, lossPercent / 100));
             } catch (IllegalArgumentException e) {

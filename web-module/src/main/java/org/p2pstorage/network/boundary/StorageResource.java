@@ -16,11 +16,11 @@ import org.p2pstorage.network.entity.StorageStatus;
 public class StorageResource {
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     @GET
     @Path("status")
     public StorageStatus status() {
-        return network.storage();
+        return networkState.storage();
     }
 }

@@ -29,7 +29,7 @@ public class StorageView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    Network network;
+    NetworkState networkState;
 
     @EJB
     Files files;
@@ -43,7 +43,7 @@ public class StorageView implements Serializable {
 
     @PostConstruct
     public void refresh() {
-        storage = network.storage();
+        storage = networkState.storage();
         mine = files.list(client.username());
         totals = isAdmin() ? files.totals() : null;
     }
