@@ -126,7 +126,7 @@ import sys
 mib, nput, nget, replicas, up, down, hb, hu, ha = sys.argv[1:]
 mb = float(mib) * 1.048576
 print(f"| {replicas} | {mb/float(up):.1f} MB/s ({float(up):.1f} s) | {float(nput)/float(up):.3f} | "
-      f"{mb/float(down):.1f} MB/s ({float(down):.1f} s) | {float(nget)/float(down):.3f} | {hb} → {hu} → {ha} MiB (+{int(ha)-int(hb)}) |")
+      f"{mb/float(down):.1f} MB/s ({float(down):.1f} s) | {float(nget)/float(down):.3f} | {hb} → {hu} → {ha} MiB ({int(ha)-int(hb):+d}) |")
 PY
 }
 mb() { python3 -c "print(f'{$size_mib * 1.048576 / $1:.1f}')"; }
