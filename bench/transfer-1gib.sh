@@ -2,8 +2,13 @@
 # Benchmark: one file (1 GiB by default) uploaded and downloaded unthrottled through the whole system (HTTP,
 # chunking, Artemis, node disks, catalog), with 1 and with 2 replicas, beside nginx (Debian's nginx-light,
 # WebDAV PUT and GET of the same file on loopback) in the same run; prints the ratios and the server's heap.
-# Each server is warmed up first (WARMUP rounds, default 4, of a 256 MiB upload, download and delete), so the
-# figures are the steady state of a running server, not the JIT compiler's first minutes.
+# Each server is warmed up first (WARMUP rounds, default 10, of a 256 MiB upload and download), so the figures
+# are the steady state of a running server, not the JIT compiler's first minutes: the application's per-chunk path
+# runs through thousands of methods that the JIT compiles only after ~15,000 calls each, and the compilations go
+# on for about 10 rounds. The warm-up files are deleted after the measured transfer, not before it: on a
+# journal-less ext4 (this machine's), creating a file scans past every inode deleted in the last minutes, and
+# deleting the warm-up's tens of thousands of chunk files just before the measured upload made each chunk file's creation cost
+# about 15 % of the server's CPU (see docs/benchmarks.md).
 # Usage: bench/transfer-1gib.sh [size-in-MiB]   Writes its figures to docs/benchmarks.md.
 set -euo pipefail
 size_mib=${1:-1024}
@@ -12,22 +17,31 @@ work="$root/target/bench-transfer"
 rm -rf "$work" && mkdir -p "$work"
 file="$work/input.bin"
 head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$file"
-warmup_rounds=${WARMUP:-4}
+warmup_rounds=${WARMUP:-10}
 head -c $((256 * 1024 * 1024)) /dev/urandom > "$work/warmup.bin"
 expected=$(sha256sum "$file" | cut -d' ' -f1)
-# warm_up UPLOAD_BASE AUTH DOWNLOAD_BASE...: WARMUP rounds of a 256 MiB upload, a download through each base, a delete.
+# warm_up UPLOAD_BASE AUTH DOWNLOAD_BASE...: WARMUP rounds of a 256 MiB upload and a download through each base;
+# the files' ids are kept in $work/warmup-ids for delete_warm_up (after the measured transfer).
 warm_up() {
   local up=$1 auth=$2 round warm_id via
   shift 2
+  : > "$work/warmup-ids"
   for round in $(seq 1 "$warmup_rounds"); do
     curl -s -o "$work/warmup.json" -H "$auth" -H "Content-Type: application/octet-stream" -X POST \
       -T "$work/warmup.bin" "$up/api/files/upload?wait=true&name=warmup-$round.bin"
     warm_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileId"])' "$work/warmup.json")
+    echo "$warm_id" >> "$work/warmup-ids"
     for via in "$@"; do
       curl -s -o /dev/null -H "$auth" "$via/api/files/download/$warm_id"
     done
-    curl -s -o /dev/null -H "$auth" -X DELETE "$up/api/files/$warm_id"
   done
+}
+# delete_warm_up BASE AUTH: deletes the warm-up's files (their deletion must not come just before a measured upload).
+delete_warm_up() {
+  local warm_id
+  while read -r warm_id; do
+    curl -s -o /dev/null -H "$2" -X DELETE "$1/api/files/$warm_id"
+  done < "$work/warmup-ids"
 }
 seconds() { python3 -c "import sys; print(sorted(map(float, sys.argv[1:]))[len(sys.argv[1:]) // 2])" "$@"; }
 
@@ -80,6 +94,7 @@ for replicas in 1 2; do
     [ "$(sha256sum "$work/output.bin" | cut -d' ' -f1)" = "$expected" ] || { echo "download differs from upload"; exit 1; }
     heap_after=$(heap_used_mib)
     rm -f "$work/output.bin"
+    delete_warm_up "$BASE_URL" "$AUTH"
     echo "$replicas ${up#* } ${down#* } $heap_before $heap_upload $heap_after" >> "$work/results"
     grep -q 'Using AIO Journal' "$bench_dir/server.log" && echo AIO > "$work/journal" || echo NIO > "$work/journal"
   )
@@ -115,6 +130,7 @@ if [ "${SCALE_OUT:-1}" = 1 ]; then
     done
     heap_after=$(heap_a)
     rm -f "$work/output.bin"
+    delete_warm_up "$a" "$auth"
     echo "2 ${up#* } $(head -1 "$work/scale-out-downloads") $heap_before $heap_upload $heap_after" > "$work/scale-out-results"
   )
 fi
@@ -145,7 +161,8 @@ Script: \`bench/transfer-1gib.sh $size_mib\`. One raw upload of random bytes (\`
 client's start until every copy is acknowledged, the file AVAILABLE), then one download, byte-identical
 (SHA-256 checked, every chunk verified by the server). Embedded H2 and Artemis, 5 nodes, 64 KiB chunks,
 links unthrottled; a fresh server for each replication factor, warmed up with $warmup_rounds rounds of a 256 MiB
-upload, download and delete before the measured transfer (0 rounds = a cold server); Artemis journal: $(cat "$work/journal"). The peer, in the same run: nginx
+upload and download before the measured transfer (0 rounds = a cold server; the warm-up files are deleted after
+it); Artemis journal: $(cat "$work/journal"). The peer, in the same run: nginx
 $(nginx -v 2>&1 | cut -d/ -f2) (Debian's nginx-light, 2 workers) writing the same file with WebDAV \`PUT\`
 ($(mb "$nginx_put") MB/s) and serving it with \`GET\` ($(mb "$nginx_get") MB/s), median of three each,
 on loopback. Ratio = nginx's time / ours (1.0 = as fast as nginx). The scale-out rows (\`SCALE_OUT=1\`, the
