@@ -18,11 +18,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.MethodDescriptor.MethodType;
-import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.ProtoUtils;
-import io.grpc.stub.BlockingClientCall;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 
@@ -129,26 +127,7 @@ final class ReflectionClient implements AutoCloseable {
 
     /** A client- or bidi-streaming call: every request sent (as flow control lets), then every answer read. */
     private List<DynamicMessage> exchange(MethodDescriptor<DynamicMessage, DynamicMessage> descriptor, List<DynamicMessage> messages) {
-        BlockingClientCall<DynamicMessage, DynamicMessage> call = ClientCalls.blockingBidiStreamingCall(calls, descriptor, options());
-        List<DynamicMessage> answers = new ArrayList<>();
-        try {
-            for (DynamicMessage message : messages) {
-                if (!call.write(message)) {
-                    break;
-                }
-            }
-            call.halfClose();
-            while (call.hasNext()) {
-                answers.add(call.read());
-            }
-            return answers;
-        } catch (StatusException e) {
-            throw e.getStatus().asRuntimeException(e.getTrailers());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel("interrupted", e);
-            throw new IllegalStateException(e);
-        }
+        return BlockingExchange.exchange(ClientCalls.blockingBidiStreamingCall(calls, descriptor, options()), messages);
     }
 
     private static DynamicMessage only(List<DynamicMessage> messages) {

@@ -16,12 +16,10 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.grpc.StatusException;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
-import io.grpc.stub.BlockingClientCall;
 import io.grpc.stub.ClientCalls;
 
 /**
@@ -125,22 +123,9 @@ final class ServerReflection {
 
     /** One question, on a reflection stream of its own; an error answer is thrown as its status. */
     private ServerReflectionResponse ask(ServerReflectionRequest request) {
-        BlockingClientCall<ServerReflectionRequest, ServerReflectionResponse> call = ClientCalls.blockingBidiStreamingCall(
-                channel, version.method(), CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS));
-        List<ServerReflectionResponse> answers = new ArrayList<>();
-        try {
-            call.write(request);
-            call.halfClose();
-            while (call.hasNext()) {
-                answers.add(call.read());
-            }
-        } catch (StatusException e) {
-            throw e.getStatus().asRuntimeException(e.getTrailers());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel("interrupted", e);
-            throw new IllegalStateException(e);
-        }
+        List<ServerReflectionResponse> answers = BlockingExchange.exchange(ClientCalls.blockingBidiStreamingCall(
+                channel, version.method(), CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)),
+                List.of(request));
         if (answers.size() != 1) {
             throw new IllegalStateException("reflection answered one question with " + answers.size() + " messages");
         }
