@@ -59,7 +59,7 @@ class PostgresIT {
             controller.start(SERVER);
             try {
                 deployer.deploy(EAR);
-                assertEquals("1|t\n2|t\n3|t\n4|t\n5|t", database.query("SELECT version, success FROM flyway_schema_history ORDER BY installed_rank"),
+                assertEquals("1|t\n2|t\n3|t\n4|t\n5|t\n6|t", database.query("SELECT version, success FROM flyway_schema_history ORDER BY installed_rank"),
                         "the schema was made by every migration");
 
                 Api api = Api.restart().signedUp("postgres");

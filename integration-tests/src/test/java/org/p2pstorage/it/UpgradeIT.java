@@ -81,7 +81,7 @@ class UpgradeIT {
         } finally {
             controller.stop(SERVER);
         }
-        assertEquals("1|BASELINE|ok\n2|SQL|ok\n3|SQL|ok\n4|SQL|ok\n5|SQL|ok", folder.query(
+        assertEquals("1|BASELINE|ok\n2|SQL|ok\n3|SQL|ok\n4|SQL|ok\n5|SQL|ok\n6|SQL|ok", folder.query(
                 "SELECT \"version\", \"type\", CASE WHEN \"success\" THEN 'ok' ELSE 'failed' END FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""),
                 "taken as version 1, then migrated");
     }

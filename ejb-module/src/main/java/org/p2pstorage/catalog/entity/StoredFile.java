@@ -26,7 +26,8 @@ import jakarta.persistence.Table;
         @Index(name = "stored_file_owner_created", columnList = "owner, createdAt"),
         @Index(name = "stored_file_owner_size", columnList = "owner, size"),
         @Index(name = "stored_file_owner_name", columnList = "owner, name"),
-        @Index(name = "stored_file_owner_status", columnList = "owner, status")})
+        @Index(name = "stored_file_owner_status", columnList = "owner, status"),
+        @Index(name = "stored_file_status", columnList = "status")})
 @NamedQueries({
         @NamedQuery(name = StoredFile.ALL, query = "SELECT f FROM StoredFile f ORDER BY f.createdAt DESC, f.id"),
         @NamedQuery(name = StoredFile.OF_OWNER,

@@ -37,7 +37,7 @@ class SchemaUpgradeTest {
     void aCatalogFromBeforeMigrationsEndsWithTheSchemaOfANewOne() throws Exception {
         DataSource fresh = database();
         MigrateResult made = SchemaMigrations.migrate(fresh);
-        assertEquals(5, made.migrationsExecuted);
+        assertEquals(6, made.migrationsExecuted);
 
         DataSource old = database();
         run(old, oldSchema());
@@ -47,12 +47,17 @@ class SchemaUpgradeTest {
         assertTrue(columns(old).get("stored_file.status").startsWith("ENUM"), columns(old).get("stored_file.status"));
 
         MigrateResult upgraded = SchemaMigrations.migrate(old);
-        assertEquals(4, upgraded.migrationsExecuted, "V2 to V5 on top of the baseline");
+        assertEquals(5, upgraded.migrationsExecuted, "V2 to V6 on top of the baseline");
         assertEquals(columns(fresh), columns(old), "every table and column of a new catalog, of the same types");
-        assertEquals(List.of("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL"), rows(old, "SELECT \"version\" || ' ' || \"type\""
+        assertEquals(List.of("1 BASELINE", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL"), rows(old, "SELECT \"version\" || ' ' || \"type\""
                 + " FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""), "taken as version 1");
         assertEquals(List.of("kept.bin AVAILABLE -1"), rows(old, "SELECT name || ' ' || status || ' ' || COALESCE(replicas, -1) FROM stored_file"),
                 "the file is kept, its state as text");
+
+        String statusIndex = "SELECT index_name FROM information_schema.indexes WHERE table_name = 'STORED_FILE'"
+                + " AND index_name = 'STORED_FILE_STATUS'";
+        assertEquals(List.of("STORED_FILE_STATUS"), rows(fresh, statusIndex), "the orphan scan's index on a new catalog");
+        assertEquals(List.of("STORED_FILE_STATUS"), rows(old, statusIndex), "and on an upgraded one");
 
         assertEquals(0, SchemaMigrations.migrate(old).migrationsExecuted, "the next start changes nothing");
         assertEquals(columns(fresh), columns(old));
