@@ -388,11 +388,7 @@ class ScaleOutIT {
                 assertEquals("FAILED", given.getString("status"), given.toString());
                 assertTrue(given.getString("failure").contains("server-b"), given.toString());
 
-                Map<String, JsonObject> roomAfter = until(() -> room(adminA), room -> SERVER_A_NODES.stream()
-                        .allMatch(node -> room.get(node).equals(roomBefore.get(node))), 60);
-                for (String node : SERVER_A_NODES) {
-                    assertEquals(roomBefore.get(node), roomAfter.get(node), node + ": its room back");
-                }
+                assertRoomBack(adminA, SERVER_A_NODES, roomBefore, "");
                 assertEquals(List.of(), until(() -> chunkFiles("server-a", id), List::isEmpty, 60),
                         "no chunk file of the given-up upload on server-a's nodes");
             } finally {
@@ -409,11 +405,7 @@ class ScaleOutIT {
             assertEquals(200, ready.status(), ready.body());
             assertEquals("FAILED", frank.get("/api/files/" + id).json().getString("status"),
                     "server-b's restart leaves the file server-a gave up as it is");
-            Map<String, JsonObject> roomAfter = until(() -> room(adminB), room -> allNodes.stream()
-                    .allMatch(node -> room.get(node).equals(roomBefore.get(node))), 60);
-            for (String node : allNodes) {
-                assertEquals(roomBefore.get(node), roomAfter.get(node), node + ": its room back, through server-b");
-            }
+            assertRoomBack(adminB, allNodes, roomBefore, ", through server-b");
             assertEquals(List.of(), until(() -> chunkFiles("server-b", id), List::isEmpty, 60),
                     "no chunk file of the given-up upload on server-b's nodes");
             assertEquals(List.of(), chunkFiles("server-a", id), "none on server-a's either");
@@ -426,6 +418,15 @@ class ScaleOutIT {
     private static Map<String, JsonObject> room(Api server) {
         return server.get("/api/storage/status").json().getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(node -> node.getString("id"), node -> node));
+    }
+
+    /** Waits (at most 60 s) until each of {@code nodes} has the room it had in {@code before}, as {@code server} shows it. */
+    private static void assertRoomBack(Api server, List<String> nodes, Map<String, JsonObject> before, String through) {
+        Map<String, JsonObject> after = until(() -> room(server), room -> nodes.stream()
+                .allMatch(node -> room.get(node).equals(before.get(node))), 60);
+        for (String node : nodes) {
+            assertEquals(before.get(node), after.get(node), node + ": its room back" + through);
+        }
     }
 
     /** The storage status once it holds still for a second (at most 30 s of looking). */
