@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs the tests (./mvnw verify, or what the arguments select) with the suite server, the one most integration
 # tests share, on PostgreSQL instead of H2: a PostgreSQL of its own from Debian's postgresql package (initdb +
-# pg_ctl in integration-tests/target/suite-postgres, port IT_SUITE_PG_PORT or 55433), stopped at the end.
+# pg_ctl in integration-tests/target/suite-postgres, port IT_SUITE_PG_PORT or 25433), stopped at the end.
 # PostgresIT and ScaleOutIT run on PostgreSQL in every ./mvnw verify already; this runs all the others there too
 # (not in CI: it doubles the suite's time).   Usage: integration-tests/on-postgres.sh [maven arguments]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 folder=$root/integration-tests/target/suite-postgres
-port=${IT_SUITE_PG_PORT:-55433}
+port=${IT_SUITE_PG_PORT:-25433}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)
 [ -x "$pg_bin/initdb" ] || { echo "needs Debian's postgresql package (initdb, pg_ctl)" >&2; exit 1; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -37,8 +37,12 @@ final class LocalPostgres implements AutoCloseable {
             run(List.of("chown", "-R", "postgres", folder.toString()));
         }
         server.pg("initdb", "-D", folder.resolve("data").toString(), "-U", "p2p", "-A", "trust", "-E", "UTF8", "--no-sync");
-        server.pg("pg_ctl", "-D", folder.resolve("data").toString(), "-l", folder.resolve("server.log").toString(), "-w",
-                "-o", "-p " + port + " -k " + folder + " -c listen_addresses=localhost -c fsync=off", "start");
+        try {
+            server.pg("pg_ctl", "-D", folder.resolve("data").toString(), "-l", folder.resolve("server.log").toString(), "-w",
+                    "-o", "-p " + port + " -k " + folder + " -c listen_addresses=localhost -c fsync=off", "start");
+        } catch (IllegalStateException notStarted) {
+            throw new IllegalStateException(notStarted.getMessage() + "\nserver.log:\n" + server.log(), notStarted);
+        }
         server.pg("createdb", "-h", "localhost", "-p", String.valueOf(port), "-U", "p2p", "p2p");
         return server;
     }
@@ -52,6 +56,12 @@ final class LocalPostgres implements AutoCloseable {
     Process begin(String sql) throws IOException {
         return new ProcessBuilder(command("psql", "-h", "localhost", "-p", String.valueOf(port), "-U", "p2p", "-d", "p2p",
                 "-v", "ON_ERROR_STOP=1", "-c", sql)).redirectErrorStream(true).start();
+    }
+
+    /** What the server wrote on start-up, for a failure's message: pg_ctl itself only says to look there. */
+    private String log() throws IOException {
+        Path log = folder.resolve("server.log");
+        return Files.exists(log) ? Files.readString(log) : "(none written)";
     }
 
     @Override

@@ -54,7 +54,7 @@ class PostgresIT {
 
     @Test
     void theDriveRunsOnPostgresqlAndSurvivesARestart() throws Exception {
-        int port = Integer.getInteger("it.postgres.port", 55432);
+        int port = Integer.getInteger("it.postgres.port", 25432);
         try (LocalPostgres database = LocalPostgres.start(Files.createTempDirectory("p2p-postgres-"), port)) {
             controller.start(SERVER);
             try {
