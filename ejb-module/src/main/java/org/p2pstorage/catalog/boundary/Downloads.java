@@ -1,8 +1,5 @@
 package org.p2pstorage.catalog.boundary;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,9 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -93,8 +87,6 @@ public class Downloads {
     void counters() {
         downloadedBytes = meters.counter("p2p.download.bytes");
     }
-    @Resource
-    SessionContext context;
 
     /** How many chunks' sources are read from the catalog at once. */
     static final int WINDOW = 256;
@@ -205,46 +197,6 @@ public class Downloads {
                     long later = links.fetchChunk(next, chunk.index(), chunk.sha256(), chunk.size()).arrivalNanos();
                     return fetchFrom(chunk, next, later, tried);
                 });
-    }
-
-    /**
-     * Streams a checked download on the caller's thread, for callers that can only write a stream (the
-     * portal's file download): each chunk is written when the link model says it arrives, the next chunks
-     * booked a little ahead (two per node) so that the links work in parallel. The API's download does
-     * the same without a waiting thread ({@code DownloadServlet}).
-     */
-    public void write(Download download, OutputStream out) throws IOException {
-        MessageDigest whole = Sha256.digest();
-        ChunkSources chunks = new ChunkSources(context.getBusinessObject(Downloads.class), download);
-        Booked[] booked = new Booked[chunks.size()];
-        int ahead = 0;
-        for (int i = 0; i < chunks.size(); i++) {
-            for (; ahead < chunks.size() && ahead < i + window(); ahead++) {
-                booked[ahead] = book(chunks.get(ahead));
-            }
-            ChunkSource chunk = chunks.get(i);
-            Fetched fetched = fetch(chunk, booked[i]).join().orElseThrow(() -> new IOException(
-                    "chunk " + chunk.index() + " of " + chunk.fileId() + " has no good copy left"));
-            holdOn(fetched.arrivalNanos() - System.nanoTime());
-            whole.update(fetched.data());
-            out.write(fetched.data());
-            chunks.release(i);
-            booked[i] = null;
-        }
-        if (!Sha256.hex(whole.digest()).equals(download.sha256())) {
-            throw new IOException("file " + download.fileId() + " does not match its SHA-256");
-        }
-    }
-
-    /** The caller's thread waits for a chunk's arrival: only {@link #write}, for callers that need a stream. */
-    private static void holdOn(long nanos) {
-        long deadline = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new Failure(Failure.Kind.INTERNAL, "interrupted while waiting for the network");
-            }
-        }
     }
 
     /** How many chunks a download books ahead: two per node. */

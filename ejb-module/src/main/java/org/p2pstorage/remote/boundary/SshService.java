@@ -23,6 +23,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
@@ -30,6 +31,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.util.threads.SshThreadPoolExecutor;
 import org.apache.sshd.common.util.threads.ThreadUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -70,6 +72,10 @@ public class SshService {
 
     @Resource
     ManagedThreadFactory threads;
+
+    /** Moves SFTP downloads: each chunk handed on when the link model says it has arrived. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @EJB
     Accounts accounts;
@@ -119,6 +125,9 @@ public class SshService {
         io = new SshThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         server = SshServer.setUpDefaultServer();
         server.setPort(port);
+        // an SFTP read is answered when its chunk arrives, from the scheduler: queue the answers a slow client has not
+        // taken yet (at most what it may ask at once, ReadChannel.MAX_WAITING reads per file) instead of waiting there
+        CoreModuleProperties.BUFFERED_IO_OUTPUT_MAX_PENDING_WRITE_SIZE.set(server, 64 * 1024 * 1024);
         server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(() -> ThreadUtils.noClose(io)));
         server.setScheduledExecutorService(Executors.newSingleThreadScheduledExecutor(threads), true);
         server.setKeyPairProvider(hostKey(hostedNodes.dataFolder().resolve("ssh")));
@@ -127,7 +136,7 @@ public class SshService {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, line) -> new RemoteCommand(line, commands, this::admin, workers));
         server.setShellFactory(channel -> new RemoteShell(commands, this::admin, workers));
-        DriveSftp drive = new DriveSftp(boundaries, workers, Duration.ofMinutes(30));
+        DriveSftp drive = new DriveSftp(boundaries, workers, scheduler, Duration.ofMinutes(30));
         server.setFileSystemFactory(drive);
         server.setSubsystemFactories(List.of(drive.subsystem(threads)));
         try {

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.p2pstorage.account.entity.AccountView;
 import org.p2pstorage.catalog.boundary.Downloads;
@@ -28,7 +26,6 @@ import org.p2pstorage.sftp.control.DriveFileStore;
 import org.p2pstorage.sftp.control.DriveTree;
 import org.p2pstorage.sftp.control.IoFailure;
 import org.p2pstorage.sftp.control.QuotaLimit;
-import org.p2pstorage.sftp.control.ReadChannel;
 import org.p2pstorage.sftp.control.UploadChannel;
 import org.p2pstorage.sftp.entity.DriveEntry;
 
@@ -43,12 +40,16 @@ public class DriveOperations {
     private final String owner;
     private final RemoteBoundaries boundaries;
     private final Executor workers;
+    private final ScheduledExecutorService scheduler;
     private final Duration settleWait;
 
-    public DriveOperations(String owner, RemoteBoundaries boundaries, Executor workers, Duration settleWait) {
+    /** {@code workers} read an upload's bytes from its client; {@code scheduler} (managed) moves downloads. */
+    public DriveOperations(String owner, RemoteBoundaries boundaries, Executor workers, ScheduledExecutorService scheduler,
+                           Duration settleWait) {
         this.owner = owner;
         this.boundaries = boundaries;
         this.workers = workers;
+        this.scheduler = scheduler;
         this.settleWait = settleWait;
     }
 
@@ -190,13 +191,14 @@ public class DriveOperations {
         });
     }
 
+    /** A get: a download pumped into the channel that answers the client's reads (no thread waits for it). */
     public SeekableByteChannel read(DrivePath path) throws IOException {
         DriveEntry entry = entry(path);
         if (entry.folder()) {
             throw new IOException(path + " is a folder");
         }
         Download download = call(path, () -> boundaries.downloads().download(owner, entry.id()));
-        return new ReadChannel(download.size(), out -> boundaries.downloads().write(download, out), workers);
+        return new PumpedRead(download, boundaries.downloads(), scheduler).channel();
     }
 
     /**
@@ -220,30 +222,28 @@ public class DriveOperations {
             if (parent.id() != null) {
                 boundaries.files().move(owner, sent.fileId(), parent.id());
             }
-            UploadResponse settled = settled(sent);
-            if ("FAILED".equals(settled.status())) {
-                throw new Failure(Failure.Kind.UNAVAILABLE, settled.failure() == null
-                        ? "the upload failed: its chunks could not all be stored" : settled.failure());
-            }
-            replaced.ifPresent(old -> boundaries.files().delete(owner, old.id()));
-            return sent.fileId();
+            return settled(sent).thenApplyAsync(settled -> {
+                if ("FAILED".equals(settled.status())) {
+                    throw new Failure(Failure.Kind.UNAVAILABLE, settled.failure() == null
+                            ? "the upload failed: its chunks could not all be stored" : settled.failure());
+                }
+                if ("TRANSFERRING".equals(settled.status())) {
+                    throw new Failure(Failure.Kind.UNAVAILABLE, "the upload did not settle in " + settleWait);
+                }
+                replaced.ifPresent(old -> boundaries.files().delete(owner, old.id()));
+                return sent.fileId();
+            }, workers);
         }, workers);
     }
 
-    private UploadResponse settled(UploadResponse sent) {
+    /** When the upload has left TRANSFERRING (or the wait is up): a callback of the catalog, no waiting thread. */
+    private CompletableFuture<UploadResponse> settled(UploadResponse sent) {
         if (!"TRANSFERRING".equals(sent.status())) {
-            return sent;
+            return CompletableFuture.completedFuture(sent);
         }
         CompletableFuture<UploadResponse> done = new CompletableFuture<>();
         boundaries.uploads().whenSettled(sent.fileId(), settleWait, done::complete);
-        try {
-            return done.get(settleWait.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure(Failure.Kind.INTERNAL, "interrupted while the upload settled");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new Failure(Failure.Kind.UNAVAILABLE, "the upload did not settle in " + settleWait);
-        }
+        return done;
     }
 
     @FunctionalInterface

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -44,12 +45,14 @@ public class DriveSftp implements FileSystemFactory {
 
     private final RemoteBoundaries boundaries;
     private final Executor workers;
+    private final ScheduledExecutorService scheduler;
     private final Duration settleWait;
     private final DriveFileSystemProvider provider = new DriveFileSystemProvider();
 
-    public DriveSftp(RemoteBoundaries boundaries, Executor workers, Duration settleWait) {
+    public DriveSftp(RemoteBoundaries boundaries, Executor workers, ScheduledExecutorService scheduler, Duration settleWait) {
         this.boundaries = boundaries;
         this.workers = workers;
+        this.scheduler = scheduler;
         this.settleWait = settleWait;
     }
 
@@ -104,6 +107,6 @@ public class DriveSftp implements FileSystemFactory {
 
     @Override
     public FileSystem createFileSystem(SessionContext session) {
-        return new DriveFileSystem(provider, new DriveOperations(session.getUsername(), boundaries, workers, settleWait));
+        return new DriveFileSystem(provider, new DriveOperations(session.getUsername(), boundaries, workers, scheduler, settleWait));
     }
 }

@@ -1,25 +1,47 @@
 package org.p2pstorage.sftp.boundary;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.extensions.openssh.AbstractOpenSSHExtensionParser.OpenSSHExtension;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpSubsystem;
 import org.apache.sshd.sftp.server.SftpSubsystemConfigurator;
 import org.p2pstorage.sftp.control.DriveFileStore;
+import org.p2pstorage.sftp.control.ReadChannel;
+import org.p2pstorage.sftp.control.UploadChannel;
 
 /**
- * MINA's SFTP subsystem plus OpenSSH's {@code statvfs@openssh.com}, which MINA does not serve: the
- * extension by which OpenSSH {@code sftp}'s {@code df} and {@code rclone about} ask how much room the
- * drive has (the user's quota, see {@link DriveFileStore}). Everything else is MINA's.
+ * MINA's SFTP subsystem with the drive's two waits moved off the session's thread, plus OpenSSH's
+ * {@code statvfs@openssh.com}, which MINA does not serve.
+ * <ul>
+ * <li>A read of a file being downloaded is answered later, by the download's chunk that brings its bytes
+ * ({@link ReadChannel}); MINA would read on the session's thread and park it while the simulated link delivers.
+ * Replies to different requests may come in any order in SFTP; a file's reads are answered in the order sent.</li>
+ * <li>The close of a file being uploaded is answered once the upload has settled ({@link UploadChannel#settled}):
+ * the client learns then whether every copy was stored, as before, but no thread waits for it.</li>
+ * <li>{@code statvfs@openssh.com}: how OpenSSH {@code sftp}'s {@code df} and {@code rclone about} ask how much
+ * room the drive has (the user's quota, see {@link DriveFileStore}).</li>
+ * </ul>
+ * Everything else is MINA's.
  */
 class DriveSftpSubsystem extends SftpSubsystem {
+
+    private static final Logger LOG = Logger.getLogger(DriveSftpSubsystem.class.getName());
 
     static final String STATVFS = "statvfs@openssh.com";
 
@@ -53,5 +75,110 @@ class DriveSftpSubsystem extends SftpSubsystem {
         reply.putInt(id);
         store.statVfs().encode(reply);
         send(reply);
+    }
+
+    @Override
+    protected void doRead(Buffer buffer, int id) throws IOException {
+        int start = buffer.rpos();
+        String handle = buffer.getString(StandardCharsets.ISO_8859_1);
+        if (!(channel(handle) instanceof ReadChannel reading)) {
+            buffer.rpos(start);
+            super.doRead(buffer, id);
+            return;
+        }
+        long offset = buffer.getLong();
+        int requested = buffer.getInt();
+        int length = Math.min(requested, SftpModuleProperties.MAX_READDATA_PACKET_LENGTH.getRequired(getServerSession()));
+        ReadAnswer answer = new ReadAnswer(id, offset, requested);
+        if (length < 0) {
+            answer.failed(new IOException("a read of " + requested + " bytes"));
+            return;
+        }
+        reading.read(offset, length, answer);
+    }
+
+    @Override
+    protected void doClose(Buffer buffer, int id) throws IOException {
+        int start = buffer.rpos();
+        String handle = buffer.getString(StandardCharsets.ISO_8859_1);
+        if (!(channel(handle) instanceof UploadChannel upload)) {
+            buffer.rpos(start);
+            super.doClose(buffer, id);
+            return;
+        }
+        try {
+            doClose(id, handle);
+        } catch (IOException | RuntimeException e) {
+            reply(id, e, SftpConstants.SSH_FXP_CLOSE);
+            return;
+        }
+        upload.settled().whenComplete((fileId, failure) -> {
+            if (failure == null) {
+                replyOk(id);
+            } else {
+                Throwable why = failure.getCause() == null ? failure : failure.getCause();
+                reply(id, why instanceof IOException ? why : new IOException(why.getMessage(), why),
+                        SftpConstants.SSH_FXP_CLOSE);
+            }
+        });
+    }
+
+    /** The channel behind an open file's handle, or null for anything else (a folder, an unknown handle). */
+    private SeekableByteChannel channel(String handle) {
+        Handle open = handles.get(handle);
+        return open instanceof FileHandle file ? file.getFileChannel() : null;
+    }
+
+    private void replyOk(int id) {
+        try {
+            sendStatus(prepareReply(new ByteArrayBuffer()), id, SftpConstants.SSH_FX_OK, "", "");
+        } catch (IOException gone) {
+            LOG.log(Level.FINE, "an SFTP answer found its session gone: {0}", gone.getMessage());
+        }
+    }
+
+    /** A failure's status, from whichever thread completes the request: the session's words, as MINA's own. */
+    private void reply(int id, Throwable failure, int command, Object... args) {
+        try {
+            sendStatus(prepareReply(new ByteArrayBuffer()), id, failure, command, args);
+        } catch (IOException gone) {
+            LOG.log(Level.FINE, "an SFTP answer found its session gone: {0}", gone.getMessage());
+        }
+    }
+
+    /** Where one read request's answer goes: an SSH_FXP_DATA reply, or the status of its end or failure. */
+    private final class ReadAnswer implements ReadChannel.Answer {
+
+        private final int id;
+        private final Object[] request;
+
+        ReadAnswer(int id, long offset, int length) {
+            this.id = id;
+            this.request = new Object[]{offset, length};
+        }
+
+        @Override
+        public void data(byte[] bytes) {
+            Buffer reply = new ByteArrayBuffer(bytes.length + 32, false);
+            reply.putUInt(0L); // the length, filled in when sent
+            reply.putByte((byte) SftpConstants.SSH_FXP_DATA);
+            reply.putInt(id);
+            reply.putBytes(bytes);
+            try {
+                send(reply);
+            } catch (IOException gone) {
+                LOG.log(Level.FINE, "an SFTP answer found its session gone: {0}", gone.getMessage());
+            }
+        }
+
+        @Override
+        public void end(EOFException end) {
+            reply(id, end, SftpConstants.SSH_FXP_READ, request);
+        }
+
+        @Override
+        public void failed(IOException failure) {
+            reply(id, failure, SftpConstants.SSH_FXP_READ, request);
+        }
     }
 }

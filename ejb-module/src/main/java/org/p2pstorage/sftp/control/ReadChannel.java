@@ -1,167 +1,209 @@
 package org.p2pstorage.sftp.control;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-
-import org.p2pstorage.remote.control.PieceStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * A file an SFTP client reads: one verified download, written by its own thread into a small queue of
- * pieces ({@link #PIECES} of {@link #PIECE_BYTES}) that the client's reads take in order, so memory stays
- * the same whatever the file's size. A read is filled to the end of the file (a short read makes
- * OpenSSH ask again for what it missed, behind reads it has already sent). Reads must go forward (every client reads a get so); a read further
- * on skips what lies between. Closing stops the download.
+ * A file an SFTP client reads, answered without a waiting thread: the client's read requests wait here as
+ * requests, and the download (woken by the link model's clock, not parked) hands in each chunk as it arrives;
+ * whoever brings the missing part (a new request or a new chunk) answers the requests it completes, in order.
+ * At most {@link #PIECES} chunks and {@link #MAX_WAITING} requests are held, whatever the file's size: a full
+ * queue holds the download back ({@link Source#more} resumes it). A read is filled to the end of the file (a
+ * short read makes OpenSSH ask again for what it missed, behind reads it has already sent); the file's last byte
+ * is held until the whole file has matched its SHA-256, so a damaged file ends in a failure, never in a clean
+ * end of file. Reads must go forward (every client reads a get so); a read further on skips what lies between.
  */
 public class ReadChannel implements SeekableByteChannel {
 
-    /** The download: writes the file's bytes, verified, to the stream. */
-    @FunctionalInterface
+    /** The download behind the channel. */
     public interface Source {
-        void writeTo(OutputStream out) throws IOException;
+
+        /** Hand in more chunks: the first read, or room made after the queue was full. */
+        void more();
+
+        /** The client closed the file: stop. */
+        void stop();
     }
 
-    static final int PIECE_BYTES = 64 * 1024;
+    /** Where one read request's answer goes (the SFTP reply), on the thread that completes it. */
+    public interface Answer {
+
+        void data(byte[] bytes);
+
+        /** Nothing more: the request starts at or after the end of the file. */
+        void end(EOFException end);
+
+        void failed(IOException failure);
+    }
+
     static final int PIECES = 16;
-    private static final Object END = new Object();
+    static final int MAX_WAITING = 256;
+
+    private record Request(long offset, int length, Answer answer) {
+    }
 
     private final long size;
     private final Source source;
-    private final Executor workers;
-    private final BlockingQueue<Object> pieces = new ArrayBlockingQueue<>(PIECES + 2);
-    private volatile boolean open = true;
-    private boolean started;
-    private byte[] current = new byte[0];
-    private int offset;
+    private final Deque<byte[]> pieces = new ArrayDeque<>();
+    private final Deque<Request> waiting = new ArrayDeque<>();
+    /** Bytes of the first piece already taken. */
+    private int taken;
+    /** The file's offset of the first byte not yet taken. */
     private long consumed;
-    private long position;
+    private long received;
+    private boolean started;
+    private boolean wanted;
+    private boolean ended;
+    private IOException failure;
+    private boolean open = true;
 
-    public ReadChannel(long size, Source source, Executor workers) {
+    public ReadChannel(long size, Source source) {
         this.size = size;
         this.source = source;
-        this.workers = workers;
     }
 
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-        if (!open) {
-            throw new IOException("the file is closed");
-        }
-        if (position >= size) {
-            return -1;
-        }
-        if (position < consumed) {
-            throw new IOException("a download is read from start to end; it cannot go back to byte " + position);
-        }
-        start();
-        while (consumed < position) {
-            if (!fill()) {
-                return -1;
-            }
-            int skip = (int) Math.min(position - consumed, current.length - offset);
-            offset += skip;
-            consumed += skip;
-        }
-        int total = 0;
-        while (dst.hasRemaining() && fill()) {
-            int n = Math.min(dst.remaining(), current.length - offset);
-            dst.put(current, offset, n);
-            offset += n;
-            consumed += n;
-            total += n;
-        }
-        position = consumed;
-        return total == 0 ? -1 : total;
-    }
-
-    /** Makes sure there are bytes in the current piece; false at the end of the file. */
-    private boolean fill() throws IOException {
-        while (offset >= current.length) {
-            Object next;
-            try {
-                next = pieces.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while the download ran", e);
-            }
-            if (next == END) {
-                pieces.offer(END);
-                return false;
-            }
-            if (next instanceof IOException failure) {
-                pieces.offer(failure);
-                throw new IOException(failure.getMessage(), failure);
-            }
-            current = (byte[]) next;
-            offset = 0;
-        }
-        return true;
-    }
-
-    private void start() {
-        if (started) {
-            return;
-        }
-        started = true;
-        workers.execute(() -> {
-            try (Pieces out = new Pieces()) {
-                source.writeTo(out);
-            } catch (IOException | RuntimeException e) {
-                pieces.clear();
-                pieces.offer(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+    /** One read request: answered now when its bytes are here, else by the chunk that brings them. */
+    public void read(long offset, int length, Answer answer) {
+        boolean start;
+        synchronized (this) {
+            if (!open) {
+                answer.failed(new IOException("the file is closed"));
                 return;
             }
-            put(END);
-        });
+            if (waiting.size() >= MAX_WAITING) {
+                answer.failed(new IOException("more than " + MAX_WAITING + " reads of one file wait at once"));
+                return;
+            }
+            waiting.add(new Request(offset, length, answer));
+            start = !started;
+            started = true;
+            serve();
+        }
+        if (start) {
+            source.more();
+        }
     }
 
-    private boolean put(Object piece) {
-        try {
-            while (open) {
-                if (pieces.offer(piece, 200, TimeUnit.MILLISECONDS)) {
-                    return true;
-                }
+    /** The download's side: whether it can hand in a chunk now; when not, {@link Source#more} says when. */
+    public synchronized boolean hasRoom() {
+        wanted = pieces.size() >= PIECES;
+        return open && !wanted;
+    }
+
+    /** The download's side: the next chunk, verified. */
+    public synchronized void add(byte[] chunk) {
+        if (!open) {
+            return;
+        }
+        pieces.add(chunk);
+        received += chunk.length;
+        serve();
+    }
+
+    /** The download's side: every byte was handed in and the whole file matched its SHA-256. */
+    public synchronized void end() {
+        ended = true;
+        serve();
+    }
+
+    /** The download's side: it stopped short; every read waiting and to come fails with {@code why}. */
+    public synchronized void fail(String why) {
+        failure = new IOException(why);
+        pieces.clear();
+        serve();
+    }
+
+    /** Answers the waiting requests in order, as far as the bytes here go. */
+    private void serve() {
+        boolean roomMade = false;
+        while (!waiting.isEmpty()) {
+            Request next = waiting.peek();
+            if (failure != null) {
+                waiting.remove().answer().failed(failure);
+                continue;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (next.offset() < consumed) {
+                waiting.remove().answer().failed(new IOException(
+                        "a download is read from start to end; it cannot go back to byte " + next.offset()));
+                continue;
+            }
+            if (next.offset() >= size) {
+                if (!ended) {
+                    break; // an end of file is told once the whole file has matched its SHA-256
+                }
+                waiting.remove().answer().end(new EOFException("the file ends at byte " + size));
+                continue;
+            }
+            int want = (int) Math.min(next.length(), size - next.offset());
+            long servable = ended ? received : Math.min(received, size - 1);
+            if (next.offset() + want > servable) {
+                break; // the rest is still on its way
+            }
+            waiting.remove();
+            roomMade |= skipTo(next.offset());
+            byte[] bytes = new byte[want];
+            roomMade |= take(bytes);
+            next.answer().data(bytes);
+        }
+        if (roomMade && wanted && open) {
+            wanted = false;
+            source.more();
+        }
+    }
+
+    private boolean skipTo(long offset) {
+        boolean freed = false;
+        while (consumed < offset) {
+            int n = (int) Math.min(offset - consumed, pieces.peek().length - taken);
+            consumed += n;
+            taken += n;
+            freed |= dropIfTaken();
+        }
+        return freed;
+    }
+
+    private boolean take(byte[] into) {
+        boolean freed = false;
+        int filled = 0;
+        while (filled < into.length) {
+            byte[] piece = pieces.peek();
+            int n = Math.min(into.length - filled, piece.length - taken);
+            System.arraycopy(piece, taken, into, filled, n);
+            filled += n;
+            taken += n;
+            consumed += n;
+            freed |= dropIfTaken();
+        }
+        return freed;
+    }
+
+    private boolean dropIfTaken() {
+        if (taken == pieces.peek().length) {
+            pieces.remove();
+            taken = 0;
+            return true;
         }
         return false;
     }
 
-    /** The download's side: cuts what it writes into pieces; fails once the client has closed the file. */
-    private final class Pieces extends PieceStream {
-
-        Pieces() {
-            super(PIECE_BYTES);
-        }
-
-        @Override
-        public void close() throws IOException {
-            handOn();
-        }
-
-        @Override
-        protected void piece(byte[] bytes, int length) throws IOException {
-            if (!put(java.util.Arrays.copyOf(bytes, length))) {
-                throw new IOException("the client closed the file");
-            }
-        }
+    /** Not how this channel is read: MINA's own read path would wait on the session's thread. */
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        throw new IOException("this file is read with SFTP read requests only");
     }
 
     @Override
-    public long position() {
-        return position;
+    public synchronized long position() {
+        return consumed;
     }
 
     @Override
     public SeekableByteChannel position(long newPosition) {
-        position = newPosition;
         return this;
     }
 
@@ -181,13 +223,24 @@ public class ReadChannel implements SeekableByteChannel {
     }
 
     @Override
-    public boolean isOpen() {
+    public synchronized boolean isOpen() {
         return open;
     }
 
+    /** Stops the download; reads still waiting are answered with a failure before the close's own answer. */
     @Override
     public void close() {
-        open = false;
-        pieces.clear();
+        synchronized (this) {
+            if (!open) {
+                return;
+            }
+            open = false;
+            pieces.clear();
+            IOException closed = new IOException("the file is closed");
+            while (!waiting.isEmpty()) {
+                waiting.remove().answer().failed(closed);
+            }
+        }
+        source.stop();
     }
 }

@@ -7,7 +7,6 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,14 +20,15 @@ import org.p2pstorage.remote.control.UploadPipe;
  * {@link UploadPipe} the gRPC upload uses (the upload's thread reads the pipe; at most {@link #WINDOW}
  * writes wait in memory, the client is held back otherwise). Writes must come in order, as every SFTP
  * client sends a put. Only a close the client asked for ({@link #commit}) ends the upload; a handle
- * closed because the session went away fails the pipe, so the upload stops and leaves nothing.
+ * closed because the session went away fails the pipe, so the upload stops and leaves nothing. Closing does
+ * not wait: the answer to the client's close waits for {@link #settled} (the catalog's callback), no thread does.
  */
 public class UploadChannel implements SeekableByteChannel {
 
-    /** The upload itself, reading the client's bytes to their end; returns once the file has settled. */
+    /** The upload itself, reading the client's bytes to their end; completes with the file's id once it has settled. */
     @FunctionalInterface
     public interface Upload {
-        String from(InputStream content);
+        CompletableFuture<String> from(InputStream content);
     }
 
     static final int WINDOW = 64;
@@ -42,7 +42,12 @@ public class UploadChannel implements SeekableByteChannel {
 
     public UploadChannel(Upload upload, Executor workers) {
         this.pipe = new UploadPipe(WINDOW, room::release);
-        this.done = CompletableFuture.supplyAsync(() -> upload.from(pipe), workers);
+        this.done = CompletableFuture.supplyAsync(() -> upload.from(pipe), workers).thenCompose(settled -> settled);
+    }
+
+    /** Completes when the upload has settled: with the file's id once every copy is stored, else with why not. */
+    public CompletableFuture<String> settled() {
+        return done;
     }
 
     /** The client closed the file itself: what it wrote is the whole file. */
@@ -87,7 +92,7 @@ public class UploadChannel implements SeekableByteChannel {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         if (!open) {
             return;
         }
@@ -96,16 +101,6 @@ public class UploadChannel implements SeekableByteChannel {
             pipe.end();
         } else {
             pipe.fail("the client went away in the middle of the upload");
-        }
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the upload settled", e);
-        } catch (ExecutionException e) {
-            if (committed) {
-                throw new IOException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e.getCause());
-            }
         }
     }
 

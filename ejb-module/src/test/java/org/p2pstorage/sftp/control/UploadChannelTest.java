@@ -2,14 +2,18 @@ package org.p2pstorage.sftp.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +37,7 @@ class UploadChannelTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return "id";
+            return CompletableFuture.completedFuture("id");
         }, workers);
         byte[] data = new byte[1_000_000];
         for (int i = 0; i < data.length; i++) {
@@ -45,7 +49,27 @@ class UploadChannelTest {
         }
         channel.commit();
         channel.close();
+        assertEquals("id", channel.settled().get(30, TimeUnit.SECONDS));
         assertArrayEquals(data, read.get());
+    }
+
+    @Test
+    void theCloseDoesNotWaitForTheUploadToSettle() throws Exception {
+        CompletableFuture<String> catalog = new CompletableFuture<>();
+        UploadChannel channel = new UploadChannel(in -> {
+            try {
+                in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return catalog;
+        }, workers);
+        channel.write(ByteBuffer.wrap(new byte[1000]));
+        channel.commit();
+        channel.close();
+        assertFalse(channel.settled().isDone(), "the upload is still transferring");
+        catalog.complete("settled");
+        assertEquals("settled", channel.settled().get(30, TimeUnit.SECONDS));
     }
 
     @Test
@@ -54,7 +78,7 @@ class UploadChannelTest {
         UploadChannel channel = new UploadChannel(in -> {
             try {
                 in.readAllBytes();
-                return "kept";
+                return CompletableFuture.completedFuture("kept");
             } catch (IOException e) {
                 failed.set(e);
                 throw new UncheckedIOException(e);
@@ -62,6 +86,7 @@ class UploadChannelTest {
         }, workers);
         channel.write(ByteBuffer.wrap(new byte[100]));
         channel.close();
+        assertThrows(ExecutionException.class, () -> channel.settled().get(30, TimeUnit.SECONDS));
         assertTrue(failed.get().getMessage().contains("went away"), String.valueOf(failed.get()));
     }
 
@@ -78,6 +103,8 @@ class UploadChannelTest {
         });
         assertEquals("your quota is full", refused.getMessage());
         channel.commit();
-        assertThrows(IOException.class, channel::close);
+        channel.close();
+        ExecutionException settled = assertThrows(ExecutionException.class, () -> channel.settled().get(30, TimeUnit.SECONDS));
+        assertEquals("your quota is full", settled.getCause().getMessage());
     }
 }
