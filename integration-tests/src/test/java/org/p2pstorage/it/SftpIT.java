@@ -239,6 +239,42 @@ class SftpIT {
         DurabilityIT.awaitTrue(() -> files().isEmpty(), "nothing was kept");
     }
 
+    @Test
+    void aGetAndAPutOverSlowLinksComeWholeAsTheLinksCarryThem() throws Exception {
+        Path key = aliceKey();
+        RandomContent content = new RandomContent(1_500_000, 19);
+        assertEquals(201, alice.api.uploadRaw("slow.bin", content, true).status());
+        local("up.bin", new RandomContent(700_000, 20));
+        long sentBefore = nodesSent();
+        setLinks("{\"bandwidthBytesPerSecond\":262144,\"delayMinMs\":1,\"delayMaxMs\":5,\"lossRate\":0.01}");
+        try {
+            // the get's reads are answered as its chunks arrive, the put's close once every copy is stored
+            OpenSsh.Run run = OpenSsh.sftp(folder, key, alice.name(), "get slow.bin back.bin\nput up.bin up.bin\n");
+            assertEquals(0, run.exit(), run.toString());
+        } finally {
+            setLinks("{\"bandwidthBytesPerSecond\":0,\"delayMinMs\":0,\"delayMaxMs\":1,\"lossRate\":0.01}");
+        }
+        try (InputStream back = Files.newInputStream(folder.resolve("back.bin"))) {
+            assertEquals(content.sha256(), Digests.sha256(back));
+        }
+        assertTrue(nodesSent() - sentBefore >= content.size(), "every byte of the get crossed a node's link");
+        JsonObject up = files().stream().filter(f -> f.getString("name").equals("up.bin")).findFirst().orElseThrow();
+        assertEquals("AVAILABLE", up.getString("status"), "the put's close was answered once every copy was stored");
+        assertEquals(new RandomContent(700_000, 20).sha256(), up.getString("sha256"));
+    }
+
+    private void setLinks(String settings) {
+        for (int n = 1; n <= 5; n++) {
+            assertEquals(200, alice.admin.put("/api/network/nodes/Node_0" + n + "/link", settings).status());
+        }
+    }
+
+    private long nodesSent() {
+        return alice.admin.get("/api/network/statistics").json().getJsonArray("interfaces").getValuesAs(JsonObject.class)
+                .stream().filter(i -> i.getString("id").startsWith("Node_"))
+                .mapToLong(i -> i.getJsonNumber("bytesSent").longValue()).sum();
+    }
+
     private long usedOnNodes() {
         return alice.admin.get("/api/network/nodes").array().getValuesAs(JsonObject.class).stream()
                 .mapToLong(node -> node.getJsonNumber("usedBytes").longValue()).sum();
