@@ -113,7 +113,7 @@ public class Uploads {
             throw new Failure(Failure.Kind.TOO_LARGE, "the file is " + declaredSize
                     + " bytes; the maximum upload size is " + maxUpload.bytes() + " bytes (" + maxUpload + ")");
         }
-        quotas.admit(owner, declaredSize);
+        quotas.admit(owner, declaredSize, networkState.capacity());
         int copies = copiesPerChunk();
         if (declaredSize > 0 && declaredSize * copies > networkState.available()) {
             throw noRoom(declaredSize, copies);
