@@ -34,7 +34,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.catalog.control.ChunkDispatch;
 import org.p2pstorage.catalog.control.CopyRepository;
 import org.p2pstorage.catalog.control.ExtraCopies;
-import org.p2pstorage.catalog.control.FileRecords;
 import org.p2pstorage.catalog.control.RepairProgress;
 import org.p2pstorage.catalog.control.RepairReport;
 import org.p2pstorage.catalog.entity.ChunkCopy;
