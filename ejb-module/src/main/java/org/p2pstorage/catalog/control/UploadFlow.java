@@ -32,7 +32,7 @@ public final class UploadFlow {
     private static final Logger LOG = Logger.getLogger(UploadFlow.class.getName());
     private static final long WINDOW_RECHECK_MS = 5;
 
-    /** What a flow works with: the {@code route} to the nodes is made by the boundary of the other features'. */
+    /** What a flow works with; the {@code route} to the nodes is made by the boundary that starts the upload. */
     public record Wiring(CopyRoute route, ChunkDispatch dispatch, CatalogRepository catalog, UploadWatch watch,
                          ManagedScheduledExecutorService scheduler, Path staging) {
     }

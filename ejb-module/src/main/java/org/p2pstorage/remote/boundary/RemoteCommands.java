@@ -2,7 +2,6 @@ package org.p2pstorage.remote.boundary;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
