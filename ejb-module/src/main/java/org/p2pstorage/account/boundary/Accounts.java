@@ -42,6 +42,7 @@ import org.p2pstorage.account.entity.SessionView;
 import org.p2pstorage.account.entity.UserAccount;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.mail.control.MailProducer;
+import org.p2pstorage.network.boundary.NetworkState;
 
 /**
  * Accounts and their sessions: register, log in (with a second factor when it is on), authenticate a
@@ -82,6 +83,9 @@ public class Accounts {
     @Inject
     Quotas quotas;
 
+    @EJB
+    NetworkState networkState;
+
     @Inject
     PasswordStrength strength;
 
@@ -115,7 +119,7 @@ public class Accounts {
         if (admin) {
             adminRegistered.fire(new AdminRegistered(username));
         }
-        return AccountView.of(account, admin, 0, quotas.of(account));
+        return AccountView.of(account, admin, 0, quotas.of(account, networkState.capacity()));
     }
 
     /** When the account with this name was registered; empty when there is none. */
@@ -197,7 +201,7 @@ public class Accounts {
 
     public AccountView me(String username) {
         UserAccount account = account(username);
-        return AccountView.of(account, admin(account), factors.backupCodesLeft(account), quotas.of(account));
+        return AccountView.of(account, admin(account), factors.backupCodesLeft(account), quotas.of(account, networkState.capacity()));
     }
 
     public List<SessionView> sessions(String username, String currentSessionId) {

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,7 @@ import org.p2pstorage.account.control.Quotas;
 import org.p2pstorage.account.entity.UserAccount;
 import org.p2pstorage.account.entity.UserView;
 import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.network.boundary.NetworkState;
 
 /** The admin's view of the accounts: every user with their quota and usage, and changing a quota. */
 @Stateless
@@ -32,13 +34,17 @@ public class Users {
     @Inject
     Quotas quotas;
 
+    @EJB
+    NetworkState networkState;
+
     @Inject
     @ConfigProperty(name = "p2p.admin")
     Optional<String> configuredAdmin;
 
     public List<UserView> all() {
+        long networkCapacity = networkState.capacity();
         return em.createQuery("SELECT a FROM UserAccount a ORDER BY a.username", UserAccount.class).getResultList()
-                .stream().map(this::view).toList();
+                .stream().map(account -> view(account, networkCapacity)).toList();
     }
 
     /** Sets the user's quota in bytes; null gives them the default quota again. */
@@ -49,12 +55,13 @@ public class Users {
         account.changeQuota(quotaBytes);
         LOG.log(Level.INFO, "quota of {0} set to {1}", new Object[]{account.username(),
                 quotaBytes == null ? "the default" : quotaBytes + " bytes"});
-        return view(account);
+        return view(account, networkState.capacity());
     }
 
-    private UserView view(UserAccount account) {
+    /** {@code networkCapacity}: the capacity of every node, for the default quota (read once per answer). */
+    private UserView view(UserAccount account, long networkCapacity) {
         boolean admin = account.admin() || configuredAdmin.map(UserAccount::normalized)
                 .map(account.username()::equals).orElse(false);
-        return UserView.of(account, admin, quotas.of(account));
+        return UserView.of(account, admin, quotas.of(account, networkCapacity));
     }
 }

@@ -2,7 +2,6 @@ package org.p2pstorage.account.control;
 
 import java.util.Optional;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,13 +12,15 @@ import org.p2pstorage.account.entity.Quota;
 import org.p2pstorage.account.entity.UserAccount;
 import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.network.boundary.NetworkState;
 
 /**
  * Per-user quotas, so that one user cannot fill the network for everyone. A user's usage is the sum of
  * the sizes of their files (what they uploaded, not the room its copies take on the nodes). The quota
  * is the one an admin set on the account, else {@code p2p.user.quota}, else a fair share: the network's
  * capacity divided by the number of accounts. An upload is checked before anything is sent.
+ * <p>
+ * The network's capacity belongs to the network feature: the boundaries that ask for a quota read it from
+ * {@code NetworkState} and pass it in, so that this control needs nothing of another feature.
  */
 @Stateless
 public class Quotas {
@@ -27,31 +28,29 @@ public class Quotas {
     @PersistenceContext
     EntityManager em;
 
-    @EJB
-    NetworkState networkState;
-
     @Inject
     @ConfigProperty(name = "p2p.user.quota")
     Optional<DataSize> configured;
 
-    public Quota of(UserAccount account) {
+    public Quota of(UserAccount account, long networkCapacity) {
         long used = em.createQuery("SELECT COALESCE(SUM(f.size), 0) FROM StoredFile f WHERE f.owner = :owner", Long.class)
                 .setParameter("owner", account.username()).getSingleResult();
         return account.quotaBytes() != null ? new Quota(account.quotaBytes(), used, true)
-                : new Quota(defaultQuota(), used, false);
+                : new Quota(defaultQuota(networkCapacity), used, false);
     }
 
     /**
      * Refuses an upload of {@code declaredSize} bytes (-1: not known yet) that would take the owner past
      * their quota, saying how much is left; an upload of unknown size needs some room left.
+     * {@code networkCapacity} is the capacity of every node, for the default quota.
      */
-    public void admit(String owner, long declaredSize) {
+    public void admit(String owner, long declaredSize, long networkCapacity) {
         UserAccount account = em.createNamedQuery(UserAccount.BY_NAME, UserAccount.class).setParameter("username", owner)
                 .getResultStream().findFirst().orElse(null);
         if (account == null) {
             return;
         }
-        Quota quota = of(account);
+        Quota quota = of(account, networkCapacity);
         long needed = Math.max(declaredSize, 1);
         if (needed > quota.leftBytes()) {
             String file = declaredSize >= 0 ? "the file is " + DataSize.format(declaredSize) + ", but " : "";
@@ -61,11 +60,11 @@ public class Quotas {
         }
     }
 
-    long defaultQuota() {
+    long defaultQuota(long networkCapacity) {
         if (configured.isPresent()) {
             return configured.get().bytes();
         }
-        long capacity = networkState.statuses().stream().mapToLong(s -> s.capacityBytes()).sum();
+        long capacity = networkCapacity;
         long accounts = em.createNamedQuery(UserAccount.COUNT, Long.class).getSingleResult();
         return capacity / Math.max(1, accounts);
     }

@@ -16,7 +16,6 @@ import org.p2pstorage.account.entity.AdminRegistered;
 import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.control.ChunkMaps;
 import org.p2pstorage.catalog.control.FilePages;
-import org.p2pstorage.catalog.control.FileRecords;
 import org.p2pstorage.catalog.entity.ChunkCensus;
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.ChunkView;

@@ -1,11 +1,10 @@
 package org.p2pstorage.catalog.boundary;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.catalog.control.ChunkDispatch;
 import org.p2pstorage.catalog.control.CopyRepository;
 import org.p2pstorage.catalog.control.ExtraCopies;
-import org.p2pstorage.catalog.control.FileRecords;
 import org.p2pstorage.catalog.control.RepairProgress;
 import org.p2pstorage.catalog.control.RepairReport;
 import org.p2pstorage.catalog.entity.ChunkCopy;
@@ -182,7 +180,7 @@ public class Repairs {
                 boolean more = repairWeak();
                 wake = linksBusy;
                 if (excess) {
-                    excess = extraCopies.trim(networkState.liveNodes(), BATCH);
+                    trimExtra();
                 }
                 if (!more && copies.repairsInFlight().isEmpty()) {
                     progress.idle();
@@ -191,6 +189,15 @@ public class Repairs {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "repair round failed; trying again", e);
         }
+    }
+
+    /** Removes copies above the factor, from the catalog and then from their nodes, the fullest nodes first. */
+    private void trimExtra() {
+        Map<String, Long> available = new HashMap<>();
+        networkState.statuses().forEach(s -> available.put(s.id(), s.availableBytes()));
+        ExtraCopies.Trim trim = extraCopies.trim(networkState.liveNodes(), available, BATCH);
+        trim.dropped().forEach(d -> nodes.delete(d.nodeId(), d.key()));
+        excess = trim.more();
     }
 
     /** A node that came back has its copies checked: those it lost leave the map; extra copies go later. */
@@ -307,7 +314,11 @@ public class Repairs {
 
     /** Where repair stands now, with the link model's estimate of the time it still needs. */
     public RepairStatus status() {
-        return report.status(grace.duration(), replicas);
+        Set<String> live = networkState.liveNodes();
+        RepairReport.Backlog backlog = report.backlog(live);
+        long perLiveLink = backlog.perLink(live.size());
+        long modelMs = live.stream().mapToLong(n -> links.repairNanos(n, perLiveLink, true) / 1_000_000).max().orElse(0);
+        return report.status(grace.duration(), replicas, backlog, networkState.statuses(), links.repairShare(), modelMs);
     }
 
     /** How many bad copies the scrubber found, and how many of those have been replaced since. */

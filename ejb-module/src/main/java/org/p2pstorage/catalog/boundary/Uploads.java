@@ -24,7 +24,6 @@ import org.p2pstorage.account.control.Quotas;
 import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.control.ChunkDispatch;
 import org.p2pstorage.catalog.control.Chunker;
-import org.p2pstorage.catalog.control.FileRecords;
 import org.p2pstorage.catalog.control.UploadFlow;
 import org.p2pstorage.catalog.control.UploadWatch;
 import org.p2pstorage.catalog.entity.FileName;
@@ -113,7 +112,7 @@ public class Uploads {
             throw new Failure(Failure.Kind.TOO_LARGE, "the file is " + declaredSize
                     + " bytes; the maximum upload size is " + maxUpload.bytes() + " bytes (" + maxUpload + ")");
         }
-        quotas.admit(owner, declaredSize);
+        quotas.admit(owner, declaredSize, networkState.capacity());
         int copies = copiesPerChunk();
         if (declaredSize > 0 && declaredSize * copies > networkState.available()) {
             throw noRoom(declaredSize, copies);
@@ -151,8 +150,8 @@ public class Uploads {
     }
 
     private UploadFlow.Wiring wiring() {
-        return new UploadFlow.Wiring(copyPlacement, networkState, links, dispatch, catalog, records, watch, scheduler,
-                hostedNodes.dataFolder().resolve("staging"));
+        return new UploadFlow.Wiring(new NetworkRoute(copyPlacement, networkState, links, records), dispatch, catalog,
+                watch, scheduler, hostedNodes.dataFolder().resolve("staging"));
     }
 
     /** The replication factor, never more than the network has nodes. */

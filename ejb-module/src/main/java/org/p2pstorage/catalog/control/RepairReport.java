@@ -6,21 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.p2pstorage.catalog.entity.RepairStatus;
-import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.storage.entity.NodeStatus;
-import org.p2pstorage.transfer.boundary.Links;
 
 /**
  * Tells where repair stands, from the catalog (the chunks at risk and the copies they lack), the nodes
  * (down since when, copies lost), repair's counters and the link model (the time the missing bytes need at
  * repair's share of the live links).
+ * <p>
+ * The nodes' states and the link model belong to the network and transfer features: the boundary that asks
+ * ({@code Repairs}) reads them from their boundaries and passes them in, in two steps, because the link
+ * model's estimate needs the missing bytes this report counts first ({@link #backlog}, then {@link #status}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -32,15 +33,17 @@ public class RepairReport {
     @Inject
     RepairProgress progress;
 
-    @EJB
-    NetworkState networkState;
+    /** The chunks below strength among the {@code live} nodes: how many, how many copies and bytes they lack. */
+    public record Backlog(long atRisk, long unavailable, long missing, long bytes) {
 
-    @EJB
-    Links links;
+        /** The missing bytes spread evenly over {@code links} links (rounded up; 0 without links). */
+        public long perLink(int links) {
+            return links == 0 ? 0 : (bytes + links - 1) / links;
+        }
+    }
 
-    /** Where repair stands now, with the link model's estimate of the time it still needs. */
-    public RepairStatus status(Duration grace, int replicas) {
-        Set<String> live = networkState.liveNodes();
+    /** What the repair still has to do, counted in the catalog. */
+    public Backlog backlog(Set<String> live) {
         long atRisk = 0;
         long unavailable = 0;
         long missing = 0;
@@ -53,11 +56,20 @@ public class RepairReport {
             missing += lack;
             bytes += lack * size;
         }
+        return new Backlog(atRisk, unavailable, missing, bytes);
+    }
+
+    /**
+     * Where repair stands now: the {@code backlog}, every node's repair as its {@code statuses} say, and
+     * {@code modelMs}, the link model's time for the backlog's bytes at {@code repairShare} of the links.
+     */
+    public RepairStatus status(Duration grace, int replicas, Backlog backlog, List<NodeStatus> statuses,
+                               double repairShare, long modelMs) {
         long inFlight = copies.repairsInFlight().size();
         Instant now = Instant.now();
         List<RepairStatus.NodeRepair> nodes = new ArrayList<>();
         long graceLeftMs = 0;
-        for (NodeStatus s : networkState.statuses()) {
+        for (NodeStatus s : statuses) {
             Instant startsAt = s.downSince() == null ? null : s.downSince().plus(grace);
             if (startsAt != null) {
                 graceLeftMs = Math.max(graceLeftMs, Duration.between(now, startsAt).toMillis());
@@ -65,10 +77,9 @@ public class RepairReport {
             nodes.add(new RepairStatus.NodeRepair(s.id(), s.state().name(), s.downSince(), startsAt,
                     s.alive() ? 0 : copies.countOn(s.id()), progress.bytesIn(s.id()), progress.bytesOut(s.id())));
         }
-        long perLiveLink = live.isEmpty() ? 0 : (bytes + live.size() - 1) / live.size();
-        long modelMs = live.stream().mapToLong(n -> links.repairNanos(n, perLiveLink, true) / 1_000_000).max().orElse(0);
-        return new RepairStatus(replicas, grace.toSeconds(), links.repairShare(), atRisk, unavailable, missing, bytes,
-                progress.bytesMoved(), progress.copiesRepaired(), inFlight, progress.badCopies(),
+        long missing = backlog.missing();
+        return new RepairStatus(replicas, grace.toSeconds(), repairShare, backlog.atRisk(), backlog.unavailable(),
+                missing, backlog.bytes(), progress.bytesMoved(), progress.copiesRepaired(), inFlight, progress.badCopies(),
                 missing == 0 && inFlight == 0 ? 0 : Math.max(0, graceLeftMs) + modelMs, nodes, progress.lastRun());
     }
 }

@@ -2,9 +2,6 @@ package org.p2pstorage.catalog.control;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -15,12 +12,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import org.p2pstorage.catalog.control.Chunker.Chunk;
 import org.p2pstorage.catalog.control.Chunker.Summary;
 import org.p2pstorage.catalog.entity.StoredFile;
-import org.p2pstorage.configuration.entity.DataSize;
-import org.p2pstorage.network.boundary.CopyPlacement;
-import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.transfer.boundary.Links;
-import org.p2pstorage.transfer.control.LinkClock.Booking;
 
 /**
  * One upload on its way to the nodes. Each chunk cut from the client's body goes straight onto the
@@ -30,48 +22,39 @@ import org.p2pstorage.transfer.control.LinkClock.Booking;
  * body is read at the client's speed and no thread waits for simulated time; chunks on their way wait in
  * the broker (scheduled delivery). The file is sealed when its last chunk has been sent; a failure
  * while draining (the network ran out of room) gives the file up through {@code onFailure}.
+ * <p>
+ * This class is the flow control; placing, booking and dispatching each chunk's copies is the
+ * {@link CopySender}'s job, and what the other features do for an upload comes in as a {@link CopyRoute}
+ * from the boundary that starts it.
  */
 public final class UploadFlow {
 
     private static final Logger LOG = Logger.getLogger(UploadFlow.class.getName());
-    /** Chunks are sent in batches of about this many bytes per transaction. */
-    private static final long BATCH_BYTES = 4 * 1024 * 1024;
-    /**
-     * At most this many copies of one upload are on their way unanswered: when the links are fast, the
-     * nodes' disks and the broker are the bottleneck, and an upload must not pile up more in the broker
-     * (which would page it to disk) than the nodes take.
-     */
-    static final int WINDOW = 256;
     private static final long WINDOW_RECHECK_MS = 5;
 
-    /** What a flow works with. */
-    public record Wiring(CopyPlacement placement, NetworkState network, Links links, ChunkDispatch dispatch, CatalogRepository catalog,
-                         FileRecords records, UploadWatch watch, ManagedScheduledExecutorService scheduler,
-                         Path staging) {
+    /** What a flow works with; the {@code route} to the nodes is made by the boundary that starts the upload. */
+    public record Wiring(CopyRoute route, ChunkDispatch dispatch, CatalogRepository catalog, UploadWatch watch,
+                         ManagedScheduledExecutorService scheduler, Path staging) {
     }
 
     private final Wiring wiring;
     private final String fileId;
     private final int copies;
-    private final long declaredSize;
     private final Consumer<String> onFailure;
-    private final List<ChunkDispatch.Placed> batch = new ArrayList<>();
-    private long batchBytes;
+    private final CopySender sender;
     private UploadBacklog backlog;
     private Chunk waiting;
     private Summary ended;
     private Failure failed;
     private boolean done;
     private boolean drainScheduled;
-    private int copiesSent;
-    private int copiesAnswered;
 
     public UploadFlow(Wiring wiring, String fileId, int copies, long declaredSize, Consumer<String> onFailure) {
         this.wiring = wiring;
         this.fileId = fileId;
         this.copies = copies;
-        this.declaredSize = declaredSize;
         this.onFailure = onFailure;
+        this.sender = new CopySender(wiring.route(), wiring.dispatch(), wiring.catalog(), fileId, copies, declaredSize);
     }
 
     /** A chunk cut from the body: on the links now if they have room, else behind the others on disk. */
@@ -81,12 +64,12 @@ public final class UploadFlow {
         }
         if (!queued()) {
             awaitWindow();
-            long hold = trySend(chunk);
+            long hold = sender.trySend(chunk);
             if (hold == 0) {
                 return;
             }
             backlog().append(chunk);
-            flush();
+            sender.flush();
             scheduleDrain(hold);
             return;
         }
@@ -121,16 +104,16 @@ public final class UploadFlow {
             }
             try {
                 while (queued()) {
-                    if (windowFull()) {
+                    if (sender.windowFull()) {
                         scheduleDrain(TimeUnit.MILLISECONDS.toNanos(WINDOW_RECHECK_MS));
                         return;
                     }
                     Chunk next = waiting != null ? waiting : backlog.take();
                     waiting = null;
-                    long hold = trySend(next);
+                    long hold = sender.trySend(next);
                     if (hold > 0) {
                         waiting = next;
-                        flush();
+                        sender.flush();
                         scheduleDrain(hold);
                         return;
                     }
@@ -138,7 +121,7 @@ public final class UploadFlow {
                 if (ended != null) {
                     seal();
                 } else {
-                    flush();
+                    sender.flush();
                 }
             } catch (Failure e) {
                 giveUp(e);
@@ -155,50 +138,10 @@ public final class UploadFlow {
         onFailure.accept(failure.getMessage());
     }
 
-    /**
-     * Places the chunk's copies and books them on their links, unless a link is booked beyond the
-     * horizon: then the room is given back and the answer is how long to hold back (0 = sent).
-     */
-    private long trySend(Chunk chunk) {
-        List<String> nodes = wiring.placement().place(chunk.size(), copies, Set.of());
-        if (nodes.isEmpty()) {
-            throw noRoom();
-        }
-        long hold = 0;
-        for (String nodeId : nodes) {
-            hold = Math.max(hold, wiring.links().holdBackNanos(nodeId));
-        }
-        if (hold > 0) {
-            nodes.forEach(nodeId -> wiring.placement().release(nodeId, chunk.size()));
-            return hold;
-        }
-        List<ChunkDispatch.Copy> sent = new ArrayList<>(nodes.size());
-        for (String nodeId : nodes) {
-            Booking booking = wiring.links().sendChunk(nodeId, fileId, chunk.index(), chunk.sha256(), chunk.size());
-            sent.add(new ChunkDispatch.Copy(nodeId, booking.arrivalNanos()));
-        }
-        batch.add(new ChunkDispatch.Placed(chunk, sent));
-        copiesSent += sent.size();
-        batchBytes += chunk.size();
-        if (batchBytes >= BATCH_BYTES) {
-            flush();
-        }
-        return 0;
-    }
-
-    /** Sends the batch in one transaction. */
-    private void flush() {
-        if (!batch.isEmpty()) {
-            wiring.dispatch().dispatch(fileId, batch);
-            batch.clear();
-            batchBytes = 0;
-        }
-    }
-
     private StoredFile seal() {
-        flush();
+        sender.flush();
         StoredFile sealed = wiring.catalog().seal(fileId, ended);
-        wiring.records().keep(fileId);
+        wiring.route().sealed(fileId);
         finish();
         wiring.watch().changed(fileId);
         LOG.log(Level.INFO, "file {0}: {1} bytes in {2} chunks of {3} copies sent",
@@ -209,8 +152,7 @@ public final class UploadFlow {
     /** Gives back the room of copies placed but never sent, and drops the backlog. */
     private void finish() {
         done = true;
-        batch.forEach(placed -> placed.copies().forEach(c -> wiring.placement().release(c.nodeId(), placed.chunk().size())));
-        batch.clear();
+        sender.releaseUnsent();
         waiting = null;
         if (backlog != null) {
             try {
@@ -228,7 +170,7 @@ public final class UploadFlow {
      * its TCP connection meanwhile.
      */
     private void awaitWindow() {
-        while (windowFull()) {
+        while (sender.windowFull()) {
             try {
                 wait(WINDOW_RECHECK_MS);
             } catch (InterruptedException e) {
@@ -236,21 +178,6 @@ public final class UploadFlow {
                 throw new Failure(Failure.Kind.INTERNAL, "interrupted while the nodes stored the upload");
             }
         }
-    }
-
-    /** Whether a window's worth of copies is unanswered (the catalog is asked only when it may be). */
-    private boolean windowFull() {
-        if (copiesSent - copiesAnswered < WINDOW) {
-            return false;
-        }
-        flush();
-        StoredFile file = wiring.catalog().find(fileId).orElse(null);
-        if (file == null) {
-            return false;
-        }
-        copiesSent = file.copiesSent();
-        copiesAnswered = file.acknowledged() + file.rejected();
-        return copiesSent - copiesAnswered >= WINDOW;
     }
 
     private boolean queued() {
@@ -269,12 +196,5 @@ public final class UploadFlow {
             drainScheduled = true;
             wiring.scheduler().schedule(this::drain, nanos, TimeUnit.NANOSECONDS);
         }
-    }
-
-    private Failure noRoom() {
-        String size = declaredSize >= 0
-                ? DataSize.format(declaredSize) + " in " + copies + " copies does not fit: " : "";
-        return new Failure(Failure.Kind.NO_ROOM,
-                size + "the network has " + DataSize.format(wiring.network().available()) + " free on its live nodes");
     }
 }

@@ -88,6 +88,11 @@ public class NetworkState {
                 .map(NodeStatus::id).collect(Collectors.toSet());
     }
 
+    /** The capacity of every node, live or not (the network's size, for the users' fair share). */
+    public long capacity() {
+        return statuses().stream().mapToLong(NodeStatus::capacityBytes).sum();
+    }
+
     /** Bytes the live nodes can still take. */
     public long available() {
         return statuses().stream().filter(NodeStatus::alive).mapToLong(NodeStatus::availableBytes).sum();

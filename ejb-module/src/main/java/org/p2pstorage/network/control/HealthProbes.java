@@ -2,12 +2,10 @@ package org.p2pstorage.network.control;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,7 +17,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 
-import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.transfer.control.Destinations;
 import org.p2pstorage.transfer.control.Routes;
 import org.p2pstorage.transfer.control.LinkClock;
@@ -28,6 +25,10 @@ import org.p2pstorage.transfer.control.LinkClock;
  * The broadcast health check, as a real network does it: a HEALTH_CHECK packet crosses each node's
  * link, a live node answers across the link back, and a node that has not answered within the timeout
  * is DEAD. Runs outside any transaction so that the probes leave at once and the answers can be read.
+ * <p>
+ * The packets' times on the links are booked by the boundaries that call this (the link model is the
+ * transfer feature's boundary, {@code Links}): here the probes and answers are only sent with the arrival
+ * times they were given, and the answers collected.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -45,22 +46,19 @@ public class HealthProbes {
     @Resource(lookup = Destinations.HEALTH_REPLIES)
     Queue replies;
 
-    @EJB
-    Links links;
-
     @Inject
     Routes routes;
 
-    /** Sends a probe to every node and returns the ones that answered in time. */
-    public Set<String> broadcast(List<String> nodeIds, Duration timeout) {
-        String probeId = UUID.randomUUID().toString();
-        for (String nodeId : nodeIds) {
-            send(probes, probeId, nodeId, links.sendProbe(nodeId, probeId));
-        }
+    /**
+     * Sends probe {@code probeId} to every node of {@code arrivals}, each to arrive at the time its link
+     * was booked for, and returns the ones that answered in time.
+     */
+    public Set<String> broadcast(String probeId, Map<String, Long> arrivals, Duration timeout) {
+        arrivals.forEach((nodeId, arrivalNanos) -> send(probes, probeId, nodeId, arrivalNanos));
         Set<String> answered = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (JMSConsumer consumer = context.createConsumer(replies, PROBE_ID + " = '" + probeId + "'")) {
-            while (answered.size() < nodeIds.size()) {
+            while (answered.size() < arrivals.size()) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     break;
@@ -77,9 +75,9 @@ public class HealthProbes {
         return answered;
     }
 
-    /** A live node's answer to a probe, sent back across its link. */
-    public void answer(String probeId, String nodeId) {
-        send(replies, probeId, nodeId, links.answer(nodeId, probeId));
+    /** A live node's answer to a probe, sent back across its link to arrive at {@code arrivalNanos}. */
+    public void answer(String probeId, String nodeId, long arrivalNanos) {
+        send(replies, probeId, nodeId, arrivalNanos);
     }
 
     private void send(Queue queue, String probeId, String nodeId, long arrivalNanos) {

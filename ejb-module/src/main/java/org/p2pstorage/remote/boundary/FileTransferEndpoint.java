@@ -33,7 +33,6 @@ import org.p2pstorage.grpc.v1.UploadFileResponse;
 import org.p2pstorage.remote.control.Calls;
 import org.p2pstorage.remote.control.CallerKey;
 import org.p2pstorage.remote.control.FailureStatus;
-import org.p2pstorage.remote.control.UploadReceiver;
 
 /**
  * The seed's FileTransferService on the caller's drive: the same boundaries as {@code FilesResource}
@@ -59,7 +58,7 @@ public class FileTransferEndpoint extends FileTransferServiceGrpc.FileTransferSe
     @Override
     public StreamObserver<UploadFileRequest> uploadFile(StreamObserver<UploadFileResponse> responses) {
         Caller caller = CallerKey.current();
-        return new UploadReceiver(caller.username(), (ServerCallStreamObserver<UploadFileResponse>) responses,
+        return new UploadCall(caller.username(), (ServerCallStreamObserver<UploadFileResponse>) responses,
                 boundaries.uploads(), workers, uploadWait);
     }
 

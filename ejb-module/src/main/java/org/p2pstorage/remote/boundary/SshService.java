@@ -48,7 +48,6 @@ import org.p2pstorage.transfer.boundary.Links;
 import org.p2pstorage.remote.control.BouncyCastleRegistration;
 import org.p2pstorage.remote.control.PortOffset;
 import org.p2pstorage.remote.control.RemoteCommand;
-import org.p2pstorage.remote.control.RemoteCommands;
 import org.p2pstorage.remote.control.RemoteShell;
 import org.p2pstorage.sftp.boundary.DriveSftp;
 

@@ -16,7 +16,7 @@ import org.apache.sshd.server.command.Command;
 import org.p2pstorage.remote.entity.CommandResult;
 
 /**
- * One {@code ssh user@host <command>}: runs the line through {@link RemoteCommands} as the signed-in user,
+ * One {@code ssh user@host <command>}: runs the line through the {@link CommandSet} as the signed-in user,
  * on a worker thread (never MINA's I/O threads), writes what it printed and ends with its exit status.
  */
 public class RemoteCommand implements Command {
@@ -24,14 +24,14 @@ public class RemoteCommand implements Command {
     private static final Logger LOG = Logger.getLogger(RemoteCommand.class.getName());
 
     private final String line;
-    private final RemoteCommands commands;
+    private final CommandSet commands;
     private final Predicate<String> isAdmin;
     private final Executor workers;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
 
-    public RemoteCommand(String line, RemoteCommands commands, Predicate<String> isAdmin, Executor workers) {
+    public RemoteCommand(String line, CommandSet commands, Predicate<String> isAdmin, Executor workers) {
         this.line = line;
         this.commands = commands;
         this.isAdmin = isAdmin;

@@ -17,7 +17,7 @@ import org.p2pstorage.remote.entity.CommandResult;
 
 /**
  * {@code ssh -p 2222 alice@host} without a command: the CLI's {@code P2P-Storage > } prompt over the
- * session's terminal, running each line through {@link RemoteCommands} until {@code exit}, {@code quit}
+ * session's terminal, running each line through the {@link CommandSet} until {@code exit}, {@code quit}
  * or Ctrl-D. The client's terminal is raw, so this echoes what is typed and handles backspace and
  * Ctrl-C (drops the line) itself; still a fixed command set, never an operating-system shell.
  */
@@ -26,7 +26,7 @@ public class RemoteShell implements Command {
     static final String PROMPT = "P2P-Storage > ";
     private static final Logger LOG = Logger.getLogger(RemoteShell.class.getName());
 
-    private final RemoteCommands commands;
+    private final CommandSet commands;
     private final Predicate<String> isAdmin;
     private final Executor workers;
     private InputStream in;
@@ -34,7 +34,7 @@ public class RemoteShell implements Command {
     private ExitCallback exit;
     private volatile boolean closed;
 
-    public RemoteShell(RemoteCommands commands, Predicate<String> isAdmin, Executor workers) {
+    public RemoteShell(CommandSet commands, Predicate<String> isAdmin, Executor workers) {
         this.commands = commands;
         this.isAdmin = isAdmin;
         this.workers = workers;

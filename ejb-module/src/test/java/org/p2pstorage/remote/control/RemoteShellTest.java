@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.p2pstorage.remote.boundary.RemoteBoundaries;
+import org.p2pstorage.remote.boundary.RemoteCommands;
 
 class RemoteShellTest {
 

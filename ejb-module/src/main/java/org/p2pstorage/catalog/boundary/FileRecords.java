@@ -1,4 +1,4 @@
-package org.p2pstorage.catalog.control;
+package org.p2pstorage.catalog.boundary;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -11,6 +11,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.p2pstorage.catalog.control.CatalogRepository;
+import org.p2pstorage.catalog.control.FolderRepository;
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
@@ -21,6 +23,10 @@ import org.p2pstorage.storage.entity.FileRecord;
  * Writes a file's record into the manifest of every node that holds one of its chunks, so that the
  * catalog can be rebuilt from the nodes if it is lost: at the end of its upload, when it is renamed or
  * moved, and on the node that receives a repair copy.
+ * <p>
+ * A boundary, not a control: it is one step of the catalog's use cases that goes across to the network
+ * feature (the catalog's rows, written to the nodes through {@link Nodes}), with no logic beyond building the
+ * record. It is public only because a session bean must be; only this package's boundaries use it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)

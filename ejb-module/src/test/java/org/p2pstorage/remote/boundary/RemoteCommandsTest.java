@@ -1,10 +1,9 @@
-package org.p2pstorage.remote.control;
+package org.p2pstorage.remote.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.p2pstorage.remote.boundary.RemoteBoundaries;
 import org.p2pstorage.remote.entity.CommandResult;
 
 /** The rules that hold before any boundary is called: the fixed command set, usage, admins only. */

@@ -1,24 +1,21 @@
-package org.p2pstorage.remote.control;
+package org.p2pstorage.remote.boundary;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.p2pstorage.configuration.entity.DataSize;
-import org.p2pstorage.remote.boundary.RemoteBoundaries;
+import org.p2pstorage.remote.control.CommandText;
 import org.p2pstorage.remote.entity.CommandResult;
 import org.p2pstorage.storage.entity.HeldChunk;
-import org.p2pstorage.transfer.entity.InterfaceStatistics;
 import org.p2pstorage.transfer.entity.LinkSettings;
-import org.p2pstorage.transfer.entity.NetworkStatistics;
 
 /**
  * The remote commands about the simulated network's links and a node's disk: {@code stats} (the CLI's
  * statistics table), {@code link <id>} and, for admins, {@code link <id> set …} (the REST link endpoint's
- * rules) and {@code node <id> ls} (the chunk files a node holds, with their sizes).
+ * rules) and {@code node <id> ls} (the chunk files a node holds, with their sizes). Part of the SSH server's
+ * boundary with {@link RemoteCommands}: it reads the words and asks the links, the network and the admin
+ * operations; {@link CommandText} makes the answers text.
  */
 class NetworkCommands {
 
@@ -32,29 +29,13 @@ class NetworkCommands {
     }
 
     String stats() {
-        NetworkStatistics statistics = boundaries.links().statistics();
-        StringBuilder out = new StringBuilder("Network Statistics (seed " + statistics.seed() + "):\n");
-        out.append(String.format(Locale.ROOT, "%-10s %-13s %10s %10s %10s %10s %8s %7s %12s%n", "Interface", "Address",
-                "Pkts sent", "Pkts recv", "Bytes sent", "Bytes recv", "Retrans", "Loss", "Avg speed"));
-        statistics.interfaces().forEach(i -> out.append(row(i)));
-        return out.append(row(statistics.total())).toString();
-    }
-
-    private static String row(InterfaceStatistics each) {
-        return String.format(Locale.ROOT, "%-10s %-13s %10d %10d %10s %10s %8d %6.2f%% %10s/s%n", each.id(),
-                each.address() == null ? "" : each.address(), sum(each.packetsSent()), sum(each.packetsReceived()),
-                DataSize.format(each.bytesSent()), DataSize.format(each.bytesReceived()), each.retransmissions(),
-                each.measuredLossRate() * 100, DataSize.format(Math.round(each.averageThroughputBytesPerSecond())));
-    }
-
-    private static long sum(Map<?, Long> byType) {
-        return byType == null ? 0 : byType.values().stream().mapToLong(Long::longValue).sum();
+        return CommandText.stats(boundaries.links().statistics());
     }
 
     CommandResult link(String username, boolean admin, List<String> words) {
         if (words.size() == 2) {
             boundaries.network().view(words.get(1));
-            return CommandResult.done(describe(words.get(1), boundaries.links().settings(words.get(1))));
+            return CommandResult.done(CommandText.link(words.get(1), boundaries.links().settings(words.get(1))));
         }
         if (words.size() < 4 || !words.get(2).equals("set")) {
             return CommandResult.usage(LINK_USAGE);
@@ -71,7 +52,7 @@ class NetworkCommands {
         }
         LinkSettings now = boundaries.admin().changeLink(words.get(1), settings);
         LOG.log(Level.INFO, "link of {0} changed over SSH by {1}", new Object[]{words.get(1), username});
-        return CommandResult.done(describe(words.get(1), now));
+        return CommandResult.done(CommandText.link(words.get(1), now));
     }
 
     /** The settings with what the words name changed ({@code bandwidth=}, {@code delay=min-max}, {@code loss=}). */
@@ -103,21 +84,12 @@ class NetworkCommands {
         return new LinkSettings(bandwidth, delayMin, delayMax, loss);
     }
 
-    private static String describe(String nodeId, LinkSettings link) {
-        String bandwidth = link.throttled() ? DataSize.format(link.bandwidthBytesPerSecond()) + "/s" : "unthrottled";
-        return String.format(Locale.ROOT, "%s link: bandwidth %s, delay %d-%d ms, loss %.2f%%%n", nodeId, bandwidth,
-                link.delayMinMs(), link.delayMaxMs(), link.lossRate() * 100);
-    }
-
     CommandResult nodeFiles(boolean admin, String nodeId) {
         if (!admin) {
             return CommandResult.failed("only an admin may list a node's chunk files");
         }
         List<HeldChunk> held = boundaries.admin().held(nodeId).stream()
                 .sorted(Comparator.comparing((HeldChunk c) -> c.key().fileName())).toList();
-        StringBuilder out = new StringBuilder(nodeId + ": " + held.size() + " chunk files, "
-                + DataSize.format(held.stream().mapToLong(HeldChunk::size).sum()) + "\n");
-        held.forEach(c -> out.append(String.format(Locale.ROOT, "%10d  %s%n", c.size(), c.key().fileName())));
-        return CommandResult.done(out.toString());
+        return CommandResult.done(CommandText.held(nodeId, held));
     }
 }

@@ -1,4 +1,4 @@
-package org.p2pstorage.remote.control;
+package org.p2pstorage.remote.boundary;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -14,16 +14,22 @@ import org.p2pstorage.catalog.entity.UploadResponse;
 import org.p2pstorage.grpc.v1.UploadFileRequest;
 import org.p2pstorage.grpc.v1.UploadFileResponse;
 import org.p2pstorage.grpc.v1.UploadHeader;
+import org.p2pstorage.remote.control.Calls;
+import org.p2pstorage.remote.control.FailureStatus;
+import org.p2pstorage.remote.control.UploadPipe;
 
 /**
- * One client-streaming upload: the first message's header starts {@code Uploads.upload} on a worker
+ * A client-streaming gRPC call as the start of an upload: the first message's header starts {@code Uploads.upload} on a worker
  * thread, reading from an {@link UploadPipe} that the following messages fill. The client is asked for
  * messages as the upload takes them (flow control, constant memory). When the client cancels, the pipe
  * fails, and {@code Uploads} removes whatever it had sent: the file, its chunks, the room reserved.
+ * <p>
+ * It lives with {@link FileTransferEndpoint}, beside {@link DownloadCall}: it is the endpoint's side of
+ * one upload, handing the call to the catalog's {@link Uploads} boundary; the pipe's logic is {@link UploadPipe}.
  */
-public class UploadReceiver implements StreamObserver<UploadFileRequest> {
+final class UploadCall implements StreamObserver<UploadFileRequest> {
 
-    private static final Logger LOG = Logger.getLogger(UploadReceiver.class.getName());
+    private static final Logger LOG = Logger.getLogger(UploadCall.class.getName());
     /** Messages asked for ahead of the reader: the most that ever wait in memory for one upload. */
     static final int WINDOW = 8;
 
@@ -35,7 +41,7 @@ public class UploadReceiver implements StreamObserver<UploadFileRequest> {
     private final UploadPipe pipe;
     private boolean started;
 
-    public UploadReceiver(String owner, ServerCallStreamObserver<UploadFileResponse> call, Uploads uploads,
+    UploadCall(String owner, ServerCallStreamObserver<UploadFileResponse> call, Uploads uploads,
                           Executor workers, Duration wait) {
         this.owner = owner;
         this.call = call;
