@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -104,7 +105,9 @@ public class Uploads {
      * waits on disk and is sent by the managed scheduler (see {@link UploadFlow}). Returns once the body is
      * read: the file is TRANSFERRING until every copy is acknowledged. {@code declaredSize} (or -1 when
      * unknown) lets a file that cannot fit be refused before anything is sent. On a refusal while the body
-     * is read nothing is left behind: no rows, no chunks, no reserved room.
+     * is read nothing is left behind (no rows, no chunks, no reserved room) once the refusal's
+     * {@link Failure#cleanedUp} completes: the copies already sent are dropped when their answers have come
+     * back, which the managed scheduler looks for; no thread waits for them.
      */
     public UploadResponse upload(String owner, String name, InputStream content, long declaredSize) {
         String fileName = FileName.ofUpload(name);
@@ -133,14 +136,15 @@ public class Uploads {
                     : UploadResponse.transferring(fileId, fileName, summary.size(), summary.sha256(), summary.chunks());
         } catch (Failure e) {
             if (!flow.stop()) {
-                abandon(fileId, e.getMessage());
+                e.cleanedUpBy(abandon(fileId, e.getMessage()));
             }
             throw e;
         } catch (IOException | RuntimeException e) {
+            Failure unread = new Failure(Failure.Kind.INVALID, "the upload could not be read to its end", e);
             if (!flow.stop()) {
-                abandon(fileId, "the upload was interrupted");
+                unread.cleanedUpBy(abandon(fileId, "the upload was interrupted"));
             }
-            throw new Failure(Failure.Kind.INVALID, "the upload could not be read to its end", e);
+            throw unread;
         }
     }
 
@@ -190,23 +194,21 @@ public class Uploads {
     }
 
     /**
-     * Gives up an upload while its client waits (the body could not be read, or did not fit): marks it
-     * FAILED, waits (bounded) until every copy already sent has been answered, then removes what was stored
-     * and the rows, so the refusal the client gets leaves nothing behind. Answers that come later still find
-     * no file and have their copy dropped.
+     * Gives up an upload while its client waits for the refusal (the body could not be read, or did not fit):
+     * marks it FAILED, then removes what was stored and the rows once every copy already sent has been
+     * answered (bounded), looking again on the scheduler; the returned stage completes then. Answers that
+     * come later still find no file and have their copy dropped.
      */
-    private void abandon(String fileId, String reason) {
+    private CompletableFuture<Void> abandon(String fileId, String reason) {
         try {
             catalog.fail(fileId, reason);
-            long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-            while (!catalog.find(fileId).map(StoredFile::settled).orElse(true) && System.nanoTime() < deadline) {
-                pause();
-            }
-            files.dropChunks(fileId);
-            catalog.remove(fileId);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, e, () -> "could not clean up the abandoned upload " + fileId);
+            LOG.log(Level.SEVERE, e, () -> "could not mark the abandoned upload " + fileId + " failed");
         }
+        Cleanup cleanup = new Cleanup(fileId, catalog, files, scheduler, System.nanoTime() + SETTLE_TIMEOUT.toNanos(),
+                new CompletableFuture<>());
+        cleanup.run();
+        return cleanup.done();
     }
 
     /**
@@ -222,23 +224,30 @@ public class Uploads {
             LOG.log(Level.FINE, "the upload {0} was removed already", fileId);
         }
         watch.changed(fileId);
-        new Cleanup(fileId, catalog, files, scheduler, System.nanoTime() + SETTLE_TIMEOUT.toNanos()).run();
+        new Cleanup(fileId, catalog, files, scheduler, System.nanoTime() + SETTLE_TIMEOUT.toNanos(),
+                new CompletableFuture<>()).run();
     }
 
-    /** Removes a given-up upload's copies and rows once every copy sent has been answered (or time is up). */
+    /**
+     * Removes a given-up upload's copies and rows once every copy sent has been answered (or time is up),
+     * then completes {@code done}.
+     */
     private record Cleanup(String fileId, CatalogRepository catalog, Files files,
-                           ManagedScheduledExecutorService scheduler, long deadlineNanos) implements Runnable {
+                           ManagedScheduledExecutorService scheduler, long deadlineNanos,
+                           CompletableFuture<Void> done) implements Runnable {
         @Override
         public void run() {
             try {
                 if (catalog.find(fileId).map(StoredFile::settled).orElse(true) || System.nanoTime() >= deadlineNanos) {
                     files.dropChunks(fileId);
                     catalog.remove(fileId);
+                    done.complete(null);
                 } else {
                     scheduler.schedule(this, SETTLE_CHECK_MS, TimeUnit.MILLISECONDS);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, e, () -> "could not clean up the given-up upload " + fileId);
+                done.complete(null);
             }
         }
     }
@@ -246,14 +255,5 @@ public class Uploads {
     private StoredFile stored(String fileId) {
         return Optional.ofNullable(fileId).flatMap(catalog::find)
                 .orElseThrow(() -> Failure.notFound("no file with id " + fileId));
-    }
-
-    static void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure(Failure.Kind.INTERNAL, "interrupted while waiting for the network");
-        }
     }
 }

@@ -1,5 +1,8 @@
 package org.p2pstorage.failure.entity;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -32,6 +35,8 @@ public class Failure extends RuntimeException {
 
     private final Kind kind;
     private final long retryAfterSeconds;
+    /** What the refused work left behind is being removed; done at once for most refusals. */
+    private transient CompletionStage<Void> cleanup;
 
     public Failure(Kind kind, String message) {
         this(kind, message, null);
@@ -51,6 +56,21 @@ public class Failure extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * Says that what the refused work left behind (an upload's copies still crossing the links) is removed
+     * later, when {@code cleanup} completes: a caller that promises its client "nothing is left" answers then,
+     * asynchronously, instead of a thread waiting for it.
+     */
+    public Failure cleanedUpBy(CompletionStage<Void> cleanup) {
+        this.cleanup = cleanup;
+        return this;
+    }
+
+    /** Completes once nothing of the refused work is left (at once when there was nothing to remove). */
+    public CompletionStage<Void> cleanedUp() {
+        return cleanup == null ? CompletableFuture.completedFuture(null) : cleanup;
     }
 
     /** For {@link Kind#TOO_MANY_REQUESTS}: how long the caller must wait, in whole seconds (at least 1). */

@@ -15,6 +15,7 @@ import org.p2pstorage.grpc.v1.UploadFileRequest;
 import org.p2pstorage.grpc.v1.UploadFileResponse;
 import org.p2pstorage.grpc.v1.UploadHeader;
 import org.p2pstorage.remote.control.Calls;
+import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.remote.control.FailureStatus;
 import org.p2pstorage.remote.control.UploadPipe;
 
@@ -92,12 +93,12 @@ final class UploadCall implements StreamObserver<UploadFileRequest> {
             UploadResponse sent;
             try {
                 sent = uploads.upload(owner, header.getName(), pipe, size);
+            } catch (Failure refused) {
+                // answered once nothing of the upload is left, as REST's refusal is
+                refused.cleanedUp().whenComplete((cleaned, error) -> refuse(refused));
+                return;
             } catch (RuntimeException e) {
-                if (call.isCancelled()) {
-                    LOG.log(Level.INFO, "an upload over gRPC was cancelled by its client; nothing was kept");
-                } else {
-                    Calls.fail(call, FailureStatus.of(e), e);
-                }
+                refuse(e);
                 return;
             }
             if (header.getWait()) {
@@ -106,6 +107,14 @@ final class UploadCall implements StreamObserver<UploadFileRequest> {
                 answer(sent);
             }
         });
+    }
+
+    private void refuse(RuntimeException e) {
+        if (call.isCancelled()) {
+            LOG.log(Level.INFO, "an upload over gRPC was cancelled by its client; nothing was kept");
+        } else {
+            Calls.fail(call, FailureStatus.of(e), e);
+        }
     }
 
     private void answer(UploadResponse sent) {

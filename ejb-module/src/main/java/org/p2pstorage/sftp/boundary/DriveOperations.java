@@ -217,8 +217,16 @@ public class DriveOperations {
         }
         AccountView account = call(path, () -> boundaries.accounts().me(owner));
         return new UploadChannel(content -> {
-            UploadResponse sent = boundaries.uploads().upload(owner, name,
-                    new QuotaLimit(content, account.quotaBytes(), account.usedBytes()), -1);
+            UploadResponse sent;
+            try {
+                sent = boundaries.uploads().upload(owner, name,
+                        new QuotaLimit(content, account.quotaBytes(), account.usedBytes()), -1);
+            } catch (Failure refused) {
+                // the close is answered once nothing of the upload is left, as REST's refusal is
+                return refused.cleanedUp().<String>thenApply(cleaned -> {
+                    throw refused;
+                }).toCompletableFuture();
+            }
             if (parent.id() != null) {
                 boundaries.files().move(owner, sent.fileId(), parent.id());
             }

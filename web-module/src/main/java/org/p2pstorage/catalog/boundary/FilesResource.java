@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -83,7 +84,7 @@ public class FilesResource {
             throws IOException {
         Part part = filePart();
         try (InputStream in = part.getInputStream()) {
-            answer(uploads.upload(client.username(), part.getSubmittedFileName(), in, part.getSize()), wait, answer);
+            answer(() -> uploads.upload(client.username(), part.getSubmittedFileName(), in, part.getSize()), wait, answer);
         } finally {
             part.delete();
         }
@@ -99,7 +100,7 @@ public class FilesResource {
         if (name == null || name.isBlank()) {
             throw Failure.invalid("a raw upload needs the file name as ?name=");
         }
-        answer(uploads.upload(client.username(), name, body, length), wait, answer);
+        answer(() -> uploads.upload(client.username(), name, body, length), wait, answer);
     }
 
     private Part filePart() throws IOException {
@@ -121,10 +122,18 @@ public class FilesResource {
     }
 
     /**
-     * Answers at once (202) or, with {@code wait}, when every copy is acknowledged (201) or the transfer failed
-     * (502): the request is suspended meanwhile and holds no thread.
+     * Runs the upload and answers: a refusal once nothing of the upload is left (its copies already sent are
+     * dropped when their answers are back), else at once (202) or, with {@code wait}, when every copy is
+     * acknowledged (201) or the transfer failed (502). The request is suspended meanwhile and holds no thread.
      */
-    private void answer(UploadResponse sent, boolean wait, AsyncResponse answer) {
+    private void answer(Supplier<UploadResponse> upload, boolean wait, AsyncResponse answer) {
+        UploadResponse sent;
+        try {
+            sent = upload.get();
+        } catch (Failure refused) {
+            refused.cleanedUp().whenComplete((cleaned, error) -> answer.resume(refused));
+            return;
+        }
         if (!wait) {
             answer.resume(Response.accepted(sent).location(location(sent)).build());
             return;
