@@ -64,6 +64,33 @@ class QuotaIT {
     }
 
     @Test
+    void aBodyOfUnknownSizeStopsAtTheQuotaAndLeavesNothingEvenOverSlowLinks() {
+        user.get("/api/auth/me");
+        assertEquals(200, admin.put("/api/users/" + user.username() + "/quota", "{\"quotaBytes\":204800}").status());
+        long availableBefore = available();
+        setLinks("{\"bandwidthBytesPerSecond\":65536,\"delayMinMs\":1,\"delayMaxMs\":5,\"lossRate\":0}");
+        Api.Answer over;
+        try {
+            // a chunked body says no size: it is stopped once it passes the 200 KB left, its first chunks already sent
+            over = user.uploadRaw("unknown-size.bin", new RandomContent(1024 * 1024, 4), true);
+        } finally {
+            setLinks("{\"bandwidthBytesPerSecond\":0,\"delayMinMs\":0,\"delayMaxMs\":1,\"lossRate\":0.01}");
+        }
+        assertEquals(507, over.status(), over.body());
+        assertEquals("OVER_QUOTA", over.json().getString("error"));
+        assertTrue(over.json().getString("message").contains("left of your quota of 200.00 KB"), over.body());
+        assertEquals(0, user.get("/api/files/list").array().size(), "nothing was kept");
+        assertEquals(0, user.get("/api/auth/me").json().getJsonNumber("usedBytes").longValue());
+        assertEquals(availableBefore, available(), "the copies already sent were dropped before the answer");
+    }
+
+    private void setLinks(String settings) {
+        for (int n = 1; n <= 5; n++) {
+            assertEquals(200, admin.put("/api/network/nodes/Node_0" + n + "/link", settings).status());
+        }
+    }
+
+    @Test
     void theAdminSeesEveryUsersQuotaAndCanGiveTheDefaultBack() {
         user.get("/api/auth/me");
         assertEquals(403, user.get("/api/users").status());

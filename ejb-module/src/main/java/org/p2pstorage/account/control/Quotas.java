@@ -1,5 +1,6 @@
 package org.p2pstorage.account.control;
 
+import java.io.InputStream;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -41,14 +42,15 @@ public class Quotas {
 
     /**
      * Refuses an upload of {@code declaredSize} bytes (-1: not known yet) that would take the owner past
-     * their quota, saying how much is left; an upload of unknown size needs some room left.
-     * {@code networkCapacity} is the capacity of every node, for the default quota.
+     * their quota, saying how much is left; an upload of unknown size needs some room left. Returns the
+     * body limited to what is left ({@link QuotaLimit}), since neither an unknown size nor a declared one
+     * binds what a client then sends. {@code networkCapacity} is the capacity of every node, for the default quota.
      */
-    public void admit(String owner, long declaredSize, long networkCapacity) {
+    public InputStream admit(String owner, InputStream body, long declaredSize, long networkCapacity) {
         UserAccount account = em.createNamedQuery(UserAccount.BY_NAME, UserAccount.class).setParameter("username", owner)
                 .getResultStream().findFirst().orElse(null);
         if (account == null) {
-            return;
+            return body;
         }
         Quota quota = of(account, networkCapacity);
         long needed = Math.max(declaredSize, 1);
@@ -58,6 +60,7 @@ public class Quotas {
                     + " has " + DataSize.format(quota.leftBytes()) + " left (" + DataSize.format(quota.usedBytes())
                     + " used); delete files or ask an admin for more");
         }
+        return new QuotaLimit(body, quota.quotaBytes(), quota.usedBytes());
     }
 
     long defaultQuota(long networkCapacity) {

@@ -115,7 +115,7 @@ public class Uploads {
             throw new Failure(Failure.Kind.TOO_LARGE, "the file is " + declaredSize
                     + " bytes; the maximum upload size is " + maxUpload.bytes() + " bytes (" + maxUpload + ")");
         }
-        quotas.admit(owner, declaredSize, networkState.capacity());
+        InputStream body = quotas.admit(owner, content, declaredSize, networkState.capacity());
         int copies = copiesPerChunk();
         if (declaredSize > 0 && declaredSize * copies > networkState.available()) {
             throw noRoom(declaredSize, copies);
@@ -124,7 +124,7 @@ public class Uploads {
                 hostedNodes.hosting().serverId()).id();
         UploadFlow flow = new UploadFlow(wiring(), fileId, copies, declaredSize, reason -> giveUpLater(fileId, reason));
         try {
-            Chunker.Summary summary = Chunker.split(content, (int) chunkSize.bytes(), maxUpload.bytes(), chunk -> {
+            Chunker.Summary summary = Chunker.split(body, (int) chunkSize.bytes(), maxUpload.bytes(), chunk -> {
                 try {
                     flow.offer(chunk);
                 } catch (IOException e) {

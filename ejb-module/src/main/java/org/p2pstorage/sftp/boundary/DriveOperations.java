@@ -25,7 +25,6 @@ import org.p2pstorage.remote.boundary.RemoteBoundaries;
 import org.p2pstorage.sftp.control.DriveFileStore;
 import org.p2pstorage.sftp.control.DriveTree;
 import org.p2pstorage.sftp.control.IoFailure;
-import org.p2pstorage.sftp.control.QuotaLimit;
 import org.p2pstorage.sftp.control.UploadChannel;
 import org.p2pstorage.sftp.entity.DriveEntry;
 
@@ -215,12 +214,10 @@ public class DriveOperations {
             throw new FileAlreadyExistsException(path.toString(), null, replaced.get().folder()
                     ? "a folder of that name is already there" : "a file of that name is already there");
         }
-        AccountView account = call(path, () -> boundaries.accounts().me(owner));
         return new UploadChannel(content -> {
             UploadResponse sent;
             try {
-                sent = boundaries.uploads().upload(owner, name,
-                        new QuotaLimit(content, account.quotaBytes(), account.usedBytes()), -1);
+                sent = boundaries.uploads().upload(owner, name, content, -1); // stopped at the quota's limit there
             } catch (Failure refused) {
                 // the close is answered once nothing of the upload is left, as REST's refusal is
                 return refused.cleanedUp().<String>thenApply(cleaned -> {

@@ -1,4 +1,4 @@
-package org.p2pstorage.sftp.control;
+package org.p2pstorage.account.control;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -8,9 +8,11 @@ import org.p2pstorage.configuration.entity.DataSize;
 import org.p2pstorage.failure.entity.Failure;
 
 /**
- * An SFTP put does not say its size before it starts, so the quota's check before anything is sent
- * only asks for some room; this stops the upload, with the quota's words, as soon as the bytes read go
- * past what the owner had left when it started (the upload then leaves nothing, as any refused one).
+ * An upload's body as far as the owner's quota goes. A body of unknown size (an SFTP put, a chunked REST
+ * body, a gRPC stream without a size) passes the quota's check before anything is sent with only some room
+ * left, and a declared size binds nothing a client sends after it; so every upload reads through this, which
+ * stops it with the quota's words as soon as the bytes read go past what the owner had left when it started
+ * (the upload then leaves nothing, as any refused one).
  */
 public class QuotaLimit extends FilterInputStream {
 

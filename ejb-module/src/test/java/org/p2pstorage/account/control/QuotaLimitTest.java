@@ -1,4 +1,4 @@
-package org.p2pstorage.sftp.control;
+package org.p2pstorage.account.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
