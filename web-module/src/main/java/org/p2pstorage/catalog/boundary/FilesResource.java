@@ -2,12 +2,15 @@ package org.p2pstorage.catalog.boundary;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,6 +58,8 @@ import org.p2pstorage.failure.entity.Failure;
 @Path("files")
 @Produces(MediaType.APPLICATION_JSON)
 public class FilesResource {
+
+    private static final Logger LOG = Logger.getLogger(FilesResource.class.getName());
 
     static final String TOTAL_COUNT = "X-Total-Count";
     static final int MAX_CHUNKS = 4096;
@@ -131,6 +136,7 @@ public class FilesResource {
         try {
             sent = upload.get();
         } catch (Failure refused) {
+            drainBody();
             refused.cleanedUp().whenComplete((cleaned, error) -> answer.resume(refused));
             return;
         }
@@ -140,6 +146,19 @@ public class FilesResource {
         }
         answer.setTimeout(waitSeconds + 60L, TimeUnit.SECONDS); // the watch answers first, when waitSeconds are up
         uploads.whenSettled(sent.fileId(), Duration.ofSeconds(waitSeconds), settled -> answer.resume(settledAnswer(settled)));
+    }
+
+    /**
+     * Reads what the client still sends of a refused body before the request goes asynchronous: its bytes are
+     * the client's, not the network's, and an HTTP/2 stream answered from another thread with its body unread is
+     * reset, which ends an upgraded (h2c) connection with GOAWAY instead of giving the client its answer.
+     */
+    private void drainBody() {
+        try (InputStream rest = request.getInputStream()) {
+            rest.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "the rest of a refused upload could not be read: {0}", e.toString());
+        }
     }
 
     private static Response settledAnswer(UploadResponse settled) {
