@@ -5,7 +5,6 @@ against a server of its own and writes them into docs/benchmarks.md.
 
 Usage: class.py BASE_URL ADMIN_TOKEN USERS FILE_BYTES BANDWIDTH"""
 import hashlib
-import http.client
 import json
 import os
 import re
@@ -15,30 +14,12 @@ import threading
 import time
 import urllib.parse
 
+from p2p_http import Server
+
 base, admin_token, users, size, bandwidth = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-host = urllib.parse.urlparse(base)
+server = Server(base, admin_token)
+call, set_links, node_bytes = server.call, server.set_links, server.node_bytes
 PASSWORD = "a class password, not secret"
-
-
-def call(method, path, token=None, body=None, headers=None, cookies=None):
-    connection = http.client.HTTPConnection(host.hostname, host.port, timeout=3600)
-    all_headers = dict(headers or {})
-    if token:
-        all_headers["Authorization"] = "Bearer " + token
-    if cookies:
-        all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    if isinstance(body, (dict, list)):
-        body = json.dumps(body).encode()
-        all_headers["Content-Type"] = "application/json"
-    connection.request(method, path, body=body, headers=all_headers)
-    response = connection.getresponse()
-    data = response.read()
-    for name, value in response.getheaders():
-        if name.lower() == "set-cookie" and cookies is not None:
-            key, _, rest = value.partition("=")
-            cookies[key] = rest.split(";")[0]
-    connection.close()
-    return response.status, data
 
 
 def login(name):
@@ -46,19 +27,6 @@ def login(name):
     if status != 200:
         raise SystemExit(f"login of {name}: {status} {data[:200]}")
     return json.loads(data)["token"]
-
-
-def set_links(settings):
-    for n in range(1, 6):
-        status, data = call("PUT", f"/api/network/nodes/Node_{n:02d}/link", admin_token, settings)
-        if status != 200:
-            raise SystemExit(f"link of Node_{n:02d}: {status} {data[:200]}")
-
-
-def node_bytes():
-    status, data = call("GET", "/api/network/statistics", admin_token)
-    stats = json.loads(data)["interfaces"]
-    return {i["id"]: (i["bytesReceived"], i["bytesSent"]) for i in stats if i["id"].startswith("Node_")}
 
 
 def portal_session(name):

@@ -5,43 +5,23 @@ it against a server of its own and writes them into docs/benchmarks.md.
 
 Usage: sftp_class.py BASE_URL TOKEN SESSIONS FILE_BYTES BANDWIDTH SSH_PORT KEY SERVER_PID WORK_DIR"""
 import hashlib
-import http.client
 import json
 import os
 import subprocess
 import sys
 import threading
 import time
-import urllib.parse
+
+from p2p_http import Server
 
 base, token, sessions, size, bandwidth, ssh_port, key, pid, work = sys.argv[1:10]
 sessions, size, bandwidth = int(sessions), int(size), int(bandwidth)
-host = urllib.parse.urlparse(base)
+server = Server(base, token)
+set_links, node_bytes = server.set_links, server.node_bytes
 
 
 def call(method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection(host.hostname, host.port, timeout=3600)
-    all_headers = {"Authorization": "Bearer " + token, **(headers or {})}
-    if isinstance(body, (dict, list)):
-        body = json.dumps(body).encode()
-        all_headers["Content-Type"] = "application/json"
-    connection.request(method, path, body=body, headers=all_headers)
-    response = connection.getresponse()
-    data = response.read()
-    connection.close()
-    return response.status, data
-
-
-def set_links(settings):
-    for n in range(1, 6):
-        status, data = call("PUT", f"/api/network/nodes/Node_{n:02d}/link", settings)
-        if status != 200:
-            raise SystemExit(f"link of Node_{n:02d}: {status} {data[:200]}")
-
-
-def node_bytes():
-    stats = json.loads(call("GET", "/api/network/statistics")[1])["interfaces"]
-    return {i["id"]: (i["bytesReceived"], i["bytesSent"]) for i in stats if i["id"].startswith("Node_")}
+    return server.call(method, path, token, body, headers)
 
 
 def threads():

@@ -2,7 +2,6 @@ package org.p2pstorage.sftp.boundary;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.extensions.openssh.AbstractOpenSSHExtensionParser.OpenSSHExtension;
 import org.apache.sshd.sftp.server.FileHandle;
-import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpSubsystem;
 import org.apache.sshd.sftp.server.SftpSubsystemConfigurator;
 import org.p2pstorage.sftp.control.DriveFileStore;
@@ -79,10 +77,8 @@ class DriveSftpSubsystem extends SftpSubsystem {
 
     @Override
     protected void doRead(Buffer buffer, int id) throws IOException {
-        int start = buffer.rpos();
-        String handle = buffer.getString(StandardCharsets.ISO_8859_1);
-        if (!(channel(handle) instanceof ReadChannel reading)) {
-            buffer.rpos(start);
+        Opened<ReadChannel> file = opened(buffer, ReadChannel.class);
+        if (file == null) {
             super.doRead(buffer, id);
             return;
         }
@@ -94,25 +90,23 @@ class DriveSftpSubsystem extends SftpSubsystem {
             answer.failed(new IOException("a read of " + requested + " bytes"));
             return;
         }
-        reading.read(offset, length, answer);
+        file.channel().read(offset, length, answer);
     }
 
     @Override
     protected void doClose(Buffer buffer, int id) throws IOException {
-        int start = buffer.rpos();
-        String handle = buffer.getString(StandardCharsets.ISO_8859_1);
-        if (!(channel(handle) instanceof UploadChannel upload)) {
-            buffer.rpos(start);
+        Opened<UploadChannel> file = opened(buffer, UploadChannel.class);
+        if (file == null) {
             super.doClose(buffer, id);
             return;
         }
         try {
-            doClose(id, handle);
+            doClose(id, file.handle());
         } catch (IOException | RuntimeException e) {
             reply(id, e, SftpConstants.SSH_FXP_CLOSE);
             return;
         }
-        upload.settled().whenComplete((fileId, failure) -> {
+        file.channel().settled().whenComplete((fileId, failure) -> {
             if (failure == null) {
                 replyOk(id);
             } else {
@@ -123,10 +117,22 @@ class DriveSftpSubsystem extends SftpSubsystem {
         });
     }
 
-    /** The channel behind an open file's handle, or null for anything else (a folder, an unknown handle). */
-    private SeekableByteChannel channel(String handle) {
-        Handle open = handles.get(handle);
-        return open instanceof FileHandle file ? file.getFileChannel() : null;
+    /** A request's handle and the drive's channel behind it. */
+    private record Opened<T>(String handle, T channel) {
+    }
+
+    /**
+     * The handle a request starts with, when it is an open file whose channel is a {@code type}; else null,
+     * and the request is left unread for MINA's own handling (a folder, another channel, an unknown handle).
+     */
+    private <T> Opened<T> opened(Buffer request, Class<T> type) {
+        int start = request.rpos();
+        String handle = request.getString(StandardCharsets.ISO_8859_1);
+        if (handles.get(handle) instanceof FileHandle file && type.isInstance(file.getFileChannel())) {
+            return new Opened<>(handle, type.cast(file.getFileChannel()));
+        }
+        request.rpos(start);
+        return null;
     }
 
     private void replyOk(int id) {
