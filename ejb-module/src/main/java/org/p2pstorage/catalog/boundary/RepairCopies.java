@@ -25,7 +25,7 @@ import org.p2pstorage.network.boundary.HostedNodes;
 import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.boundary.Nodes;
 import org.p2pstorage.transfer.boundary.Links;
-import org.p2pstorage.transfer.control.LinkClock.Booking;
+import org.p2pstorage.transfer.entity.Booking;
 
 /**
  * Makes the repair copies of one round: for each chunk below strength, a good copy's bytes read on this server,
