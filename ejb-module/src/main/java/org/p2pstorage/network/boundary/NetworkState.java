@@ -14,13 +14,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.p2pstorage.network.control.NodeBoard;
 import org.p2pstorage.network.control.NodeRegistry;
 import org.p2pstorage.network.control.RemoteNodes;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.StorageStatus;
 import org.p2pstorage.network.entity.Topology;
-import org.p2pstorage.storage.control.NodeBoard;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
 
