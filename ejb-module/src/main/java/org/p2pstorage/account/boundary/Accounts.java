@@ -41,7 +41,7 @@ import org.p2pstorage.account.entity.SecondFactor;
 import org.p2pstorage.account.entity.SessionView;
 import org.p2pstorage.account.entity.UserAccount;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.mail.control.MailProducer;
+import org.p2pstorage.mail.entity.Mail;
 import org.p2pstorage.network.boundary.NetworkState;
 
 /**
@@ -75,7 +75,7 @@ public class Accounts {
     SecondFactors factors;
 
     @Inject
-    MailProducer mails;
+    Event<Mail> mails;
 
     @Inject
     Event<AdminRegistered> adminRegistered;
@@ -228,7 +228,7 @@ public class Accounts {
         requirePassword(account, change.password());
         strength.require(change.newPassword());
         account.changePasswordHash(passwords.hash(change.newPassword()));
-        mails.send(Notices.passwordChanged(account.email(), account.username(), Instant.now()));
+        mails.fire(Notices.passwordChanged(account.email(), account.username(), Instant.now()));
         LOG.log(Level.INFO, "account {0} changed its password", username);
         return sessions.endAllBut(account, currentSessionId);
     }

@@ -1,6 +1,5 @@
 package org.p2pstorage.account.control;
 
-import java.io.InputStream;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -12,13 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.p2pstorage.account.entity.Quota;
 import org.p2pstorage.account.entity.UserAccount;
 import org.p2pstorage.configuration.entity.DataSize;
-import org.p2pstorage.failure.entity.Failure;
 
 /**
  * Per-user quotas, so that one user cannot fill the network for everyone. A user's usage is the sum of
  * the sizes of their files (what they uploaded, not the room its copies take on the nodes). The quota
  * is the one an admin set on the account, else {@code p2p.user.quota}, else a fair share: the network's
- * capacity divided by the number of accounts. An upload is checked before anything is sent.
+ * capacity divided by the number of accounts. An upload is checked against it before anything is sent,
+ * by {@code UploadAdmission}, account's boundary for the catalog.
  * <p>
  * The network's capacity belongs to the network feature: the boundaries that ask for a quota read it from
  * {@code NetworkState} and pass it in, so that this control needs nothing of another feature.
@@ -38,29 +37,6 @@ public class Quotas {
                 .setParameter("owner", account.username()).getSingleResult();
         return account.quotaBytes() != null ? new Quota(account.quotaBytes(), used, true)
                 : new Quota(defaultQuota(networkCapacity), used, false);
-    }
-
-    /**
-     * Refuses an upload of {@code declaredSize} bytes (-1: not known yet) that would take the owner past
-     * their quota, saying how much is left; an upload of unknown size needs some room left. Returns the
-     * body limited to what is left ({@link QuotaLimit}), since neither an unknown size nor a declared one
-     * binds what a client then sends. {@code networkCapacity} is the capacity of every node, for the default quota.
-     */
-    public InputStream admit(String owner, InputStream body, long declaredSize, long networkCapacity) {
-        UserAccount account = em.createNamedQuery(UserAccount.BY_NAME, UserAccount.class).setParameter("username", owner)
-                .getResultStream().findFirst().orElse(null);
-        if (account == null) {
-            return body;
-        }
-        Quota quota = of(account, networkCapacity);
-        long needed = Math.max(declaredSize, 1);
-        if (needed > quota.leftBytes()) {
-            String file = declaredSize >= 0 ? "the file is " + DataSize.format(declaredSize) + ", but " : "";
-            throw new Failure(Failure.Kind.OVER_QUOTA, file + "your quota of " + DataSize.format(quota.quotaBytes())
-                    + " has " + DataSize.format(quota.leftBytes()) + " left (" + DataSize.format(quota.usedBytes())
-                    + " used); delete files or ask an admin for more");
-        }
-        return new QuotaLimit(body, quota.quotaBytes(), quota.usedBytes());
     }
 
     long defaultQuota(long networkCapacity) {

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,7 +23,7 @@ import org.p2pstorage.account.entity.MailedCode;
 import org.p2pstorage.account.entity.OtpSetup;
 import org.p2pstorage.account.entity.SecondFactor;
 import org.p2pstorage.account.entity.UserAccount;
-import org.p2pstorage.mail.control.MailProducer;
+import org.p2pstorage.mail.entity.Mail;
 
 /**
  * The second factor's codes: TOTP set-up (secret, URI, QR code), e-mailed codes, backup codes, and the
@@ -40,7 +41,7 @@ public class SecondFactors {
     EntityManager em;
 
     @Inject
-    MailProducer mails;
+    Event<Mail> mails;
 
     @Inject
     @ConfigProperty(name = "p2p.otp.issuer", defaultValue = "p2p-storage")
@@ -114,7 +115,7 @@ public class SecondFactors {
         em.createNamedQuery(MailedCode.DELETE_OF_ACCOUNT).setParameter("account", account).executeUpdate();
         String code = Secrets.sixDigits();
         em.persist(new MailedCode(account, code, CODE_VALIDITY));
-        mails.send(Notices.code(account.email(), account.username(), code, CODE_VALIDITY, purpose));
+        mails.fire(Notices.code(account.email(), account.username(), code, CODE_VALIDITY, purpose));
     }
 
     /** Ten new backup codes, replacing the old ones; only their salted hashes are kept. */

@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,7 +18,7 @@ import org.p2pstorage.account.entity.LoginResult;
 import org.p2pstorage.account.entity.LoginSession;
 import org.p2pstorage.account.entity.UserAccount;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.mail.control.MailProducer;
+import org.p2pstorage.mail.entity.Mail;
 
 /**
  * Login sessions: opening one (a fresh 256-bit token, of which only the SHA-256 is stored, and an alert
@@ -32,7 +33,7 @@ public class Sessions {
     EntityManager em;
 
     @Inject
-    MailProducer mails;
+    Event<Mail> mails;
 
     @Inject
     @ConfigProperty(name = "p2p.session.hours", defaultValue = "24")
@@ -58,7 +59,7 @@ public class Sessions {
         LoginSession session = new LoginSession(Secrets.hexId(16), Secrets.sha256(token), account, lifetime, ip, agent);
         em.persist(session);
         account.loggedIn(ip, now);
-        mails.send(Notices.newSession(account.email(), account.username(), now, ip, session.userAgent(), publicUrl));
+        mails.fire(Notices.newSession(account.email(), account.username(), now, ip, session.userAgent(), publicUrl));
         LOG.log(Level.INFO, "account {0} signed in from {1} (session {2})",
                 new Object[]{account.username(), ip, session.id()});
         return LoginResult.session(token, session);

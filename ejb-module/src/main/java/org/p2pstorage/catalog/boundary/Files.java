@@ -1,6 +1,7 @@
 package org.p2pstorage.catalog.boundary;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,6 +20,7 @@ import org.p2pstorage.catalog.control.FilePages;
 import org.p2pstorage.catalog.entity.ChunkCensus;
 import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.ChunkView;
+import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.catalog.entity.FileDetails;
 import org.p2pstorage.catalog.entity.FileHealth;
 import org.p2pstorage.catalog.entity.FileLine;
@@ -178,6 +180,14 @@ public class Files {
 
     private StoredFile owned(String owner, String fileId) {
         return catalog.owned(owner, fileId);
+    }
+
+    /**
+     * One chunk of a catalogued file, whoever owns it: what an admin's segment call (remote's {@code Segments})
+     * checks a segment against, asked here rather than in the catalog's repository.
+     */
+    public Optional<FileChunk> chunk(String fileId, int index) {
+        return catalog.chunk(fileId, index);
     }
 
     static String validName(String name) {

@@ -29,7 +29,7 @@ import org.p2pstorage.catalog.control.AbandonedUploads;
 import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.entity.RunningUpload;
 import org.p2pstorage.network.boundary.HostedNodes;
-import org.p2pstorage.network.control.NodeRegistry;
+import org.p2pstorage.network.boundary.NetworkState;
 
 /**
  * Gives up, on the managed scheduler, the uploads of a server that died and stays away: only the server taking
@@ -57,8 +57,8 @@ public class OrphanedUploads {
     @Inject
     CatalogRepository catalog;
 
-    @Inject
-    NodeRegistry registry;
+    @EJB
+    NetworkState networkState;
 
     @EJB
     Files files;
@@ -99,7 +99,7 @@ public class OrphanedUploads {
             dropLateCopies(now);
             String me = hostedNodes.hosting().serverId();
             for (RunningUpload upload : abandoned.of(me, started, catalog.runningElsewhere(me),
-                    registry.lastHeard(), now)) {
+                    networkState.lastHeard(), now)) {
                 giveUp(upload, now);
             }
         } catch (RuntimeException e) {

@@ -1,11 +1,8 @@
 package org.p2pstorage.catalog.boundary;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +25,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.p2pstorage.catalog.control.ChunkDispatch;
 import org.p2pstorage.catalog.control.CopyRepository;
 import org.p2pstorage.catalog.control.ExtraCopies;
 import org.p2pstorage.catalog.control.RepairProgress;
@@ -37,9 +33,6 @@ import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.catalog.entity.RepairStatus;
 import org.p2pstorage.configuration.entity.TimeSpan;
-import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.integrity.entity.Sha256;
-import org.p2pstorage.network.boundary.CopyPlacement;
 import org.p2pstorage.network.boundary.HostedNodes;
 import org.p2pstorage.network.boundary.NetworkState;
 import org.p2pstorage.network.boundary.Nodes;
@@ -47,7 +40,6 @@ import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.DamagedCopy;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.transfer.boundary.Links;
-import org.p2pstorage.transfer.control.LinkClock.Booking;
 
 /**
  * Keeps every chunk at its file's replication factor. A managed scheduler ticks a few times a second: it
@@ -57,6 +49,10 @@ import org.p2pstorage.transfer.control.LinkClock.Booking;
  * them; it removes copies above the factor. No thread waits for the network: a tick books what the links
  * admit now and leaves the rest to the next. The work list is the catalog itself, so repair survives a
  * restart, and deciding the same repair twice makes one copy.
+ * <p>
+ * This singleton keeps repair's state (the nodes down, when it last looked, whether to look again) and decides
+ * when a round runs; {@link RepairCopies} makes the copies of a round. A round's "links busy" (some copy waited
+ * for its links' budget) makes the next tick go on with it.
  */
 @Singleton
 @Startup
@@ -72,8 +68,6 @@ public class Repairs {
     /** ... and while every node is up (a file may have been stored with fewer copies than it wants). */
     private static final long IDLE_SCAN_EVERY_MS = 30_000;
     private static final int BATCH = 200;
-    /** Repair copies sent in one transaction: about 1 MiB of 64 KiB chunks. */
-    private static final int SEND_AT_ONCE = 16;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -81,8 +75,9 @@ public class Repairs {
     @Inject
     CopyRepository copies;
 
+    /** Makes the repair copies of a round (reading, placing, booking, sending); this decides when. */
     @Inject
-    ChunkDispatch dispatch;
+    RepairCopies repairCopies;
 
     @Inject
     FileRecords records;
@@ -103,9 +98,6 @@ public class Repairs {
     NetworkState networkState;
 
     @EJB
-    CopyPlacement copyPlacement;
-
-    @EJB
     Nodes nodes;
 
     @EJB
@@ -123,8 +115,6 @@ public class Repairs {
     private final Set<String> down = new HashSet<>();
     private volatile boolean wake = true;
     private boolean excess = true;
-    /** Some repair copy waited for its links' budget in this round: the next tick goes on with it. */
-    private boolean linksBusy;
     private long lastScan;
 
     @PostConstruct
@@ -176,9 +166,9 @@ public class Repairs {
             if (wake || now - lastScan >= (down.isEmpty() ? IDLE_SCAN_EVERY_MS : SCAN_EVERY_MS)) {
                 wake = false;
                 lastScan = now;
-                linksBusy = false;
-                boolean more = repairWeak();
-                wake = linksBusy;
+                RepairCopies.Round round = repairCopies.repairWeak(grace.duration(), BATCH, this::damaged);
+                boolean more = round.more();
+                wake = round.linksBusy();
                 if (excess) {
                     trimExtra();
                 }
@@ -222,94 +212,6 @@ public class Repairs {
                 wake = true;
             }
         }
-    }
-
-    /** Sends a repair copy for each chunk below strength that the links admit now; true when some must wait. */
-    private boolean repairWeak() {
-        Set<String> live = networkState.liveNodes();
-        List<ChunkDispatch.Repair> batch = new ArrayList<>();
-        int sent = 0;
-        int waiting = 0;
-        for (FileChunk chunk : copies.underStrength(networkState.countedNodes(grace.duration()), BATCH)) {
-            Optional<ChunkDispatch.Repair> repair = repairOne(chunk, live);
-            repair.ifPresent(batch::add);
-            sent += repair.isPresent() ? 1 : 0;
-            waiting += repair.isPresent() ? 0 : 1;
-            if (batch.size() >= SEND_AT_ONCE) {
-                send(batch);
-            }
-        }
-        send(batch);
-        if (sent > 0) {
-            LOG.log(Level.INFO, "repair: {0} copies on their way, {1} chunks waiting for a link, a node or a good copy",
-                    new Object[]{sent, waiting});
-        }
-        return waiting > 0;
-    }
-
-    /** Records and sends the batch in one transaction; room reserved for copies not needed any more is given back. */
-    private void send(List<ChunkDispatch.Repair> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            dispatch.repair(batch).forEach(r -> copyPlacement.release(r.target(), r.data().length));
-        } catch (RuntimeException e) {
-            batch.forEach(r -> copyPlacement.release(r.target(), r.data().length));
-            throw e;
-        } finally {
-            batch.clear();
-        }
-    }
-
-    /**
-     * One more copy of the chunk, read from a good copy and booked on the links; empty when it has to wait
-     * (links busy, no node with room, no good copy).
-     */
-    private Optional<ChunkDispatch.Repair> repairOne(FileChunk chunk, Set<String> live) {
-        List<ChunkCopy> sources = chunk.readable(live::contains);
-        if (sources.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<String> taken = new HashSet<>();
-        chunk.copies().forEach(c -> taken.add(c.nodeId()));
-        List<String> target = copyPlacement.place(chunk.size(), 1, taken);
-        if (target.isEmpty()) {
-            return Optional.empty();
-        }
-        for (ChunkCopy source : sources) {
-            if (!nodes.local(source.nodeId())) {
-                continue; // the server hosting a good copy repairs the chunk: chunks never cross servers twice
-            }
-            Optional<byte[]> data = goodBytes(chunk, source.nodeId());
-            if (data.isEmpty()) {
-                continue;
-            }
-            Optional<Booking> booking = links.relayChunk(source.nodeId(), target.get(0), chunk.index(), chunk.sha256(), chunk.size());
-            linksBusy |= booking.isEmpty();
-            if (booking.isPresent()) {
-                progress.sent(source.nodeId(), target.get(0), chunk.size(), booking.get().startNanos(),
-                        booking.get().arrivalNanos());
-                return Optional.of(new ChunkDispatch.Repair(chunk.fileId(), chunk.index(), target.get(0), data.get(),
-                        booking.get().arrivalNanos()));
-            }
-            break;
-        }
-        copyPlacement.release(target.get(0), chunk.size());
-        return Optional.empty();
-    }
-
-    private Optional<byte[]> goodBytes(FileChunk chunk, String nodeId) {
-        try {
-            Optional<byte[]> data = hostedNodes.node(nodeId).read(chunk.key()); // a source hosted here (repairOne)
-            if (data.isPresent() && data.get().length == chunk.size() && Sha256.of(data.get()).equals(chunk.sha256())) {
-                return data;
-            }
-            damaged(chunk.fileId(), chunk.index(), nodeId, data.isPresent() ? "damaged" : "missing");
-        } catch (Failure e) {
-            LOG.log(Level.FINE, "repair source {0} unreadable: {1}", new Object[]{nodeId, e.getMessage()});
-        }
-        return Optional.empty();
     }
 
     /** Where repair stands now, with the link model's estimate of the time it still needs. */

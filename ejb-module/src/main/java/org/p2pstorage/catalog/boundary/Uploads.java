@@ -21,7 +21,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.p2pstorage.account.control.Quotas;
+import org.p2pstorage.account.boundary.UploadAdmission;
 import org.p2pstorage.catalog.control.CatalogRepository;
 import org.p2pstorage.catalog.control.ChunkDispatch;
 import org.p2pstorage.catalog.control.Chunker;
@@ -66,8 +66,8 @@ public class Uploads {
     @EJB
     Files files;
 
-    @Inject
-    Quotas quotas;
+    @EJB
+    UploadAdmission admission;
 
     @EJB
     HostedNodes hostedNodes;
@@ -115,7 +115,7 @@ public class Uploads {
             throw new Failure(Failure.Kind.TOO_LARGE, "the file is " + declaredSize
                     + " bytes; the maximum upload size is " + maxUpload.bytes() + " bytes (" + maxUpload + ")");
         }
-        InputStream body = quotas.admit(owner, content, declaredSize, networkState.capacity());
+        InputStream body = admission.admit(owner, content, declaredSize, networkState.capacity());
         int copies = copiesPerChunk();
         if (declaredSize > 0 && declaredSize * copies > networkState.available()) {
             throw noRoom(declaredSize, copies);

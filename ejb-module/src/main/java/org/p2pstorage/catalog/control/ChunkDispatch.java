@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,13 +20,14 @@ import org.p2pstorage.catalog.entity.ChunkCopy;
 import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.catalog.entity.StoredFile;
 import org.p2pstorage.failure.entity.Failure;
-import org.p2pstorage.transfer.control.ChunkProducer;
+import org.p2pstorage.transfer.entity.ChunkDeparture;
 import org.p2pstorage.transfer.entity.ChunkParcel;
 
 /**
  * Puts copies of chunks on the wire together with the rows that expect them, in one transaction: a
  * copy is on its way exactly when its row is committed, so neither a crash nor a rollback can leave a
- * message without a row or a row without a message.
+ * message without a row or a row without a message. The copies go to the transfer feature as
+ * {@link ChunkDeparture} events, observed synchronously in this transaction, not through its internals.
  */
 @Stateless
 public class ChunkDispatch {
@@ -47,8 +49,9 @@ public class ChunkDispatch {
     @PersistenceContext
     EntityManager em;
 
+    /** The transfer feature's {@code ChunkProducer} observes these, in this transaction. */
     @Inject
-    ChunkProducer producer;
+    Event<ChunkDeparture> departures;
 
     @Inject
     MeterRegistry meters;
@@ -83,8 +86,8 @@ public class ChunkDispatch {
                 em.persist(row.add(ChunkCopy.uploaded(row, copy.nodeId())));
                 Set<String> others = new HashSet<>(nodes);
                 others.remove(copy.nodeId());
-                producer.send(ChunkParcel.copy(fileId, chunk.index(), copy.nodeId(), others, chunk.sha256(),
-                        chunk.data()), copy.arrivalNanos());
+                departures.fire(new ChunkDeparture(ChunkParcel.copy(fileId, chunk.index(), copy.nodeId(), others,
+                        chunk.sha256(), chunk.data()), copy.arrivalNanos()));
                 uploadCopies.increment();
                 uploadBytes.increment(chunk.size());
             }
@@ -123,7 +126,8 @@ public class ChunkDispatch {
         Set<String> others = new HashSet<>();
         chunk.copies().forEach(c -> others.add(c.nodeId()));
         em.persist(chunk.add(ChunkCopy.repaired(chunk, target)));
-        producer.send(ChunkParcel.copy(fileId, index, target, others, chunk.sha256(), data), arrivalNanos);
+        departures.fire(new ChunkDeparture(ChunkParcel.copy(fileId, index, target, others, chunk.sha256(), data),
+                arrivalNanos));
         repairCopies.increment();
         repairBytes.increment(data.length);
         return true;

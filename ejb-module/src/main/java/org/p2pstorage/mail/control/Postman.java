@@ -9,7 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +24,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.p2pstorage.account.control.Secrets;
 import org.p2pstorage.mail.entity.Mail;
 
 /**
@@ -84,12 +85,15 @@ public class Postman {
         return Path.of(dataDir, "outbox");
     }
 
-    /** Writes the message as an RFC 822 file, named by time so that the listing reads in order. */
+    /**
+     * Writes the message as an RFC 822 file, named by time so that the listing reads in order; eight random hex
+     * digits keep two mails of the same instant apart (a file name, not a secret: no need for account's secrets).
+     */
     private void file(MimeMessage message) throws MessagingException {
         try {
             Files.createDirectories(outbox());
             String name = DateTimeFormatter.ISO_INSTANT.format(Instant.now()).replace(':', '-')
-                    + "-" + Secrets.hexId(4) + ".eml";
+                    + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".eml";
             try (var out = Files.newOutputStream(outbox().resolve(name), StandardOpenOption.CREATE_NEW)) {
                 message.writeTo(out);
             }

@@ -18,11 +18,11 @@ import jakarta.jms.MessageListener;
 
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.storage.entity.StoreOutcome;
+import org.p2pstorage.transfer.boundary.ChunkProducer;
 import org.p2pstorage.transfer.boundary.Links;
-import org.p2pstorage.transfer.control.ChunkProducer;
-import org.p2pstorage.transfer.control.LinkClock.Booking;
 import org.p2pstorage.transfer.control.Destinations;
 import org.p2pstorage.transfer.control.Routes;
+import org.p2pstorage.transfer.entity.Booking;
 import org.p2pstorage.transfer.entity.ChunkParcel;
 import org.p2pstorage.transfer.entity.ChunkReceipt;
 

@@ -12,8 +12,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
+import org.p2pstorage.network.control.Destinations;
 import org.p2pstorage.network.control.NodeCalls;
-import org.p2pstorage.transfer.control.Destinations;
 import org.p2pstorage.transfer.control.Routes;
 
 /** Reads a chunk from a node hosted here for another server's download or repair, and sends the bytes back. */

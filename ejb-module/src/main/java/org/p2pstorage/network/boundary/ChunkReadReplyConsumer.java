@@ -12,8 +12,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
+import org.p2pstorage.network.control.Destinations;
 import org.p2pstorage.network.control.NodeCalls;
-import org.p2pstorage.transfer.control.Destinations;
 import org.p2pstorage.transfer.control.Routes;
 
 /** Hands the bytes another server read for this one to the download or repair that asked for them. */

@@ -11,9 +11,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
+import org.p2pstorage.network.control.Destinations;
 import org.p2pstorage.network.control.HealthProbes;
 import org.p2pstorage.transfer.boundary.Links;
-import org.p2pstorage.transfer.control.Destinations;
 import org.p2pstorage.transfer.control.Routes;
 
 /**

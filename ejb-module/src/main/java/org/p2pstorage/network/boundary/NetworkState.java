@@ -14,12 +14,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.p2pstorage.network.control.NodeBoard;
+import org.p2pstorage.network.control.NodeRegistry;
 import org.p2pstorage.network.control.RemoteNodes;
 import org.p2pstorage.network.entity.Health;
 import org.p2pstorage.network.entity.NodeView;
 import org.p2pstorage.network.entity.StorageStatus;
 import org.p2pstorage.network.entity.Topology;
-import org.p2pstorage.storage.control.NodeBoard;
 import org.p2pstorage.storage.entity.NodeStatus;
 import org.p2pstorage.storage.entity.ProcessState;
 
@@ -44,6 +45,9 @@ public class NetworkState {
 
     @Inject
     RemoteNodes remote;
+
+    @Inject
+    NodeRegistry registry;
 
     /** Every node's status as it last posted it (a node no server has registered yet is STOPPED). */
     public List<NodeStatus> statuses() {
@@ -111,5 +115,13 @@ public class NetworkState {
 
     public StorageStatus storage() {
         return StorageStatus.of(NAME, statuses());
+    }
+
+    /**
+     * When each server named in the shared registry last wrote: a server silent for long is gone. Here so that
+     * the catalog (which gives up the uploads of servers that are gone) asks the network's boundary, not its registry.
+     */
+    public Map<String, Instant> lastHeard() {
+        return registry.lastHeard();
     }
 }

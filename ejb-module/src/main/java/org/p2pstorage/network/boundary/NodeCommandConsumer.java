@@ -13,8 +13,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 import org.p2pstorage.failure.entity.Failure;
+import org.p2pstorage.network.control.Destinations;
 import org.p2pstorage.network.entity.NodeCommand;
-import org.p2pstorage.transfer.control.Destinations;
 import org.p2pstorage.transfer.control.Routes;
 
 /** Carries out, on a node hosted here, an order another server sent for it. */

@@ -21,7 +21,6 @@ import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.network.entity.ChunkRead;
 import org.p2pstorage.network.entity.NodeCommand;
 import org.p2pstorage.storage.entity.ChunkKey;
-import org.p2pstorage.transfer.control.Destinations;
 import org.p2pstorage.transfer.control.Routes;
 
 /**

@@ -3,6 +3,7 @@ package org.p2pstorage.remote.boundary;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.p2pstorage.failure.entity.Failure;
@@ -84,7 +85,11 @@ public class RemoteCommands implements CommandSet {
             if (failure != null) {
                 return CommandResult.failed(failure.getMessage());
             }
-            LOG.log(Level.SEVERE, "remote command " + words.get(0) + " failed", e);
+            LogRecord record = new LogRecord(Level.SEVERE, "remote command {0} failed");
+            record.setParameters(new Object[]{words.get(0)});
+            record.setThrown(e); // java.util.logging takes parameters and a throwable together only in a record
+            record.setLoggerName(LOG.getName());
+            LOG.log(record);
             return CommandResult.failed("the server could not run " + words.get(0) + "; see its log");
         }
     }

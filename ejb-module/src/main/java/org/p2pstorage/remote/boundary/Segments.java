@@ -8,7 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
-import org.p2pstorage.catalog.control.CatalogRepository;
+import org.p2pstorage.catalog.boundary.Files;
 import org.p2pstorage.catalog.entity.FileChunk;
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.integrity.entity.Sha256;
@@ -31,7 +31,7 @@ public class Segments {
     private static final Logger LOG = Logger.getLogger(Segments.class.getName());
 
     @EJB
-    CatalogRepository catalog;
+    Files catalog;
 
     @EJB
     HostedNodes hostedNodes;

@@ -13,11 +13,11 @@ import jakarta.ejb.Stateful;
 import jakarta.ejb.StatefulTimeout;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.p2pstorage.failure.entity.Failure;
 import org.p2pstorage.storage.control.ChunkStore;
-import org.p2pstorage.storage.control.NodeBoard;
 import org.p2pstorage.storage.entity.ChunkKey;
 import org.p2pstorage.storage.entity.FileRecord;
 import org.p2pstorage.storage.entity.HeldChunk;
@@ -45,8 +45,9 @@ public class StorageNode {
 
     private static final Logger LOG = Logger.getLogger(StorageNode.class.getName());
 
+    /** Observed by the network's board, which is read without disturbing this (serialized) node. */
     @Inject
-    NodeBoard board;
+    Event<NodeStatus> board;
 
     private String id;
     private String address;
@@ -76,7 +77,7 @@ public class StorageNode {
     }
 
     private void publish() {
-        board.post(status());
+        board.fire(status());
     }
 
     /** Promises room for a chunk on its way here; false when stopped or full. */

@@ -1,5 +1,6 @@
 package org.p2pstorage.transfer.control;
 
+import org.p2pstorage.transfer.entity.Booking;
 import org.p2pstorage.transfer.entity.LinkSettings;
 
 /**
@@ -14,14 +15,6 @@ import org.p2pstorage.transfer.entity.LinkSettings;
  * ({@link System#nanoTime()} on the server).
  */
 public class LinkClock {
-
-    /** When a booked transmission reaches the other end, after how many attempts and delays. */
-    public record Booking(long startNanos, long arrivalNanos, int attempts, long transmissionNanos, int delayMs) {
-
-        public int retransmissions() {
-            return attempts - 1;
-        }
-    }
 
     private final long retransmissionTimeoutNanos;
     private LinkSettings settings;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.p2pstorage.transfer.control.LinkClock.Booking;
+import org.p2pstorage.transfer.entity.Booking;
 import org.p2pstorage.transfer.entity.LinkSettings;
 
 class LinkClockTest {

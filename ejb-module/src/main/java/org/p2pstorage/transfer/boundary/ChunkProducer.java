@@ -1,12 +1,17 @@
-package org.p2pstorage.transfer.control;
+package org.p2pstorage.transfer.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 
+import org.p2pstorage.transfer.control.Destinations;
+import org.p2pstorage.transfer.control.LinkClock;
+import org.p2pstorage.transfer.control.Routes;
+import org.p2pstorage.transfer.entity.ChunkDeparture;
 import org.p2pstorage.transfer.entity.ChunkParcel;
 import org.p2pstorage.transfer.entity.ChunkReceipt;
 
@@ -15,6 +20,10 @@ import org.p2pstorage.transfer.entity.ChunkReceipt;
  * transaction, so a chunk is on its way exactly when the catalog row that expects it is committed.
  * The arrival time comes from the throttling bridge ({@code Links}); the broker's scheduled delivery
  * does the waiting, so no thread sleeps while a chunk crosses a slow link.
+ * <p>
+ * It is the transfer feature's boundary to the wire: the catalog hands it chunks as {@link ChunkDeparture}
+ * events (observed in the catalog's transaction), and the nodes' consumers call it for their answers, so
+ * that no other feature reaches into transfer's controls to send.
  */
 @Stateless
 public class ChunkProducer {
@@ -51,6 +60,11 @@ public class ChunkProducer {
             producer.setProperty(REBOOK, true);
         }
         producer.send(nodeInbox, parcel.sentBy(routes.me()).toMessage(context));
+    }
+
+    /** Sends the chunk the catalog fired, in the catalog's transaction (see {@link #send(ChunkParcel, long)}). */
+    public void depart(@Observes ChunkDeparture departure) {
+        send(departure.parcel(), departure.arrivalNanos());
     }
 
     /** Sends a node's answer so that it reaches the uploader (the server {@code sender}) at {@code arrivalNanos}. */
