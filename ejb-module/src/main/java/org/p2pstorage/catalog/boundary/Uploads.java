@@ -122,7 +122,10 @@ public class Uploads {
         }
         String fileId = catalog.open(owner, fileName, (int) chunkSize.bytes(), declaredSize, copies,
                 hostedNodes.hosting().serverId()).id();
-        UploadFlow flow = new UploadFlow(wiring(), fileId, copies, declaredSize, reason -> giveUpLater(fileId, reason));
+        UploadFlow flow = new UploadFlow(wiring(), fileId, copies, declaredSize, reason -> {
+            LOG.log(Level.WARNING, "upload of {0} given up: {1}", new Object[]{fileId, reason});
+            giveUp(fileId, reason);
+        });
         try {
             Chunker.Summary summary = Chunker.split(body, (int) chunkSize.bytes(), maxUpload.bytes(), chunk -> {
                 try {
@@ -136,13 +139,13 @@ public class Uploads {
                     : UploadResponse.transferring(fileId, fileName, summary.size(), summary.sha256(), summary.chunks());
         } catch (Failure e) {
             if (!flow.stop()) {
-                e.cleanedUpBy(abandon(fileId, e.getMessage()));
+                e.cleanedUpBy(giveUp(fileId, e.getMessage()));
             }
             throw e;
         } catch (IOException | RuntimeException e) {
             Failure unread = new Failure(Failure.Kind.INVALID, "the upload could not be read to its end", e);
             if (!flow.stop()) {
-                unread.cleanedUpBy(abandon(fileId, "the upload was interrupted"));
+                unread.cleanedUpBy(giveUp(fileId, "the upload was interrupted"));
             }
             throw unread;
         }
@@ -194,38 +197,23 @@ public class Uploads {
     }
 
     /**
-     * Gives up an upload while its client waits for the refusal (the body could not be read, or did not fit):
-     * marks it FAILED, then removes what was stored and the rows once every copy already sent has been
-     * answered (bounded), looking again on the scheduler; the returned stage completes then. Answers that
+     * Gives up an upload, while its client waits for the refusal (the body could not be read, or did not fit)
+     * or after it had its answer (the backlog could not be sent): marks it FAILED, tells who waits for it, and
+     * removes what was stored and the rows once every copy already sent has been answered (bounded), looking
+     * again on the scheduler rather than in a waiting thread; the returned stage completes then. Answers that
      * come later still find no file and have their copy dropped.
      */
-    private CompletableFuture<Void> abandon(String fileId, String reason) {
-        try {
-            catalog.fail(fileId, reason);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, e, () -> "could not mark the abandoned upload " + fileId + " failed");
-        }
-        Cleanup cleanup = new Cleanup(fileId, catalog, files, scheduler, System.nanoTime() + SETTLE_TIMEOUT.toNanos(),
-                new CompletableFuture<>());
-        cleanup.run();
-        return cleanup.done();
-    }
-
-    /**
-     * Gives up an upload whose client has had its answer (the backlog could not be sent): marks it FAILED
-     * at once, and cleans up when every copy sent has been answered, looking again on the scheduler rather
-     * than in a waiting thread.
-     */
-    private void giveUpLater(String fileId, String reason) {
-        LOG.log(Level.WARNING, "upload of {0} given up: {1}", new Object[]{fileId, reason});
+    private CompletableFuture<Void> giveUp(String fileId, String reason) {
         try {
             catalog.fail(fileId, reason);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "the upload {0} was removed already", fileId);
         }
         watch.changed(fileId);
-        new Cleanup(fileId, catalog, files, scheduler, System.nanoTime() + SETTLE_TIMEOUT.toNanos(),
-                new CompletableFuture<>()).run();
+        Cleanup cleanup = new Cleanup(fileId, catalog, files, scheduler, System.nanoTime() + SETTLE_TIMEOUT.toNanos(),
+                new CompletableFuture<>());
+        cleanup.run();
+        return cleanup.done();
     }
 
     /**

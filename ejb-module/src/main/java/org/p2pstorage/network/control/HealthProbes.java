@@ -18,6 +18,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 
 import org.p2pstorage.transfer.control.Routes;
+import org.p2pstorage.transfer.entity.Booking;
 
 /**
  * The broadcast health check, as a real network does it: a HEALTH_CHECK packet crosses each node's
@@ -82,18 +83,9 @@ public class HealthProbes {
         context.createProducer()
                 .setProperty(Routes.SERVER, routes.destination(nodeId))
                 .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                .setDeliveryDelay(millisUntil(arrivalNanos))
+                .setDeliveryDelay(Booking.millisUntil(arrivalNanos))
                 .setProperty(PROBE_ID, probeId)
                 .setProperty(NODE_ID, nodeId)
                 .send(queue, "");
-    }
-
-    /**
-     * The broker's delivery delay for a packet booked to arrive at {@code arrivalNanos} ({@link System#nanoTime()}):
-     * the same arithmetic as the transfer feature's link clock, kept here so that the network needs nothing
-     * of that feature's internals to send at a booked time.
-     */
-    static long millisUntil(long arrivalNanos) {
-        return Math.max(0, Math.round((arrivalNanos - System.nanoTime()) / 1e6));
     }
 }

@@ -135,21 +135,28 @@ class DriveSftpSubsystem extends SftpSubsystem {
         return null;
     }
 
-    private void replyOk(int id) {
+    /** One answer's sending, which finds the session gone when the client left meanwhile. */
+    @FunctionalInterface
+    private interface Answering {
+        void send() throws IOException;
+    }
+
+    /** Sends an answer from whichever thread completes its request; a session gone meanwhile takes none. */
+    private static void answer(Answering answering) {
         try {
-            sendStatus(prepareReply(new ByteArrayBuffer()), id, SftpConstants.SSH_FX_OK, "", "");
+            answering.send();
         } catch (IOException gone) {
             LOG.log(Level.FINE, "an SFTP answer found its session gone: {0}", gone.getMessage());
         }
     }
 
-    /** A failure's status, from whichever thread completes the request: the session's words, as MINA's own. */
+    private void replyOk(int id) {
+        answer(() -> sendStatus(prepareReply(new ByteArrayBuffer()), id, SftpConstants.SSH_FX_OK, "", ""));
+    }
+
+    /** A failure's status, in the session's words, as MINA's own. */
     private void reply(int id, Throwable failure, int command, Object... args) {
-        try {
-            sendStatus(prepareReply(new ByteArrayBuffer()), id, failure, command, args);
-        } catch (IOException gone) {
-            LOG.log(Level.FINE, "an SFTP answer found its session gone: {0}", gone.getMessage());
-        }
+        answer(() -> sendStatus(prepareReply(new ByteArrayBuffer()), id, failure, command, args));
     }
 
     /** Where one read request's answer goes: an SSH_FXP_DATA reply, or the status of its end or failure. */
@@ -170,11 +177,7 @@ class DriveSftpSubsystem extends SftpSubsystem {
             reply.putByte((byte) SftpConstants.SSH_FXP_DATA);
             reply.putInt(id);
             reply.putBytes(bytes);
-            try {
-                send(reply);
-            } catch (IOException gone) {
-                LOG.log(Level.FINE, "an SFTP answer found its session gone: {0}", gone.getMessage());
-            }
+            answer(() -> send(reply));
         }
 
         @Override

@@ -9,8 +9,8 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 
 import org.p2pstorage.transfer.control.Destinations;
-import org.p2pstorage.transfer.control.LinkClock;
 import org.p2pstorage.transfer.control.Routes;
+import org.p2pstorage.transfer.entity.Booking;
 import org.p2pstorage.transfer.entity.ChunkDeparture;
 import org.p2pstorage.transfer.entity.ChunkParcel;
 import org.p2pstorage.transfer.entity.ChunkReceipt;
@@ -54,7 +54,7 @@ public class ChunkProducer {
         boolean here = host.equals(routes.me());
         var producer = context.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setDeliveryDelay(here ? LinkClock.millisUntil(arrivalNanos) : 0)
+                .setDeliveryDelay(here ? Booking.millisUntil(arrivalNanos) : 0)
                 .setProperty(Routes.SERVER, host);
         if (!here) {
             producer.setProperty(REBOOK, true);
@@ -71,7 +71,7 @@ public class ChunkProducer {
     public void acknowledge(ChunkReceipt receipt, String sender, long arrivalNanos) {
         context.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setDeliveryDelay(LinkClock.millisUntil(arrivalNanos))
+                .setDeliveryDelay(Booking.millisUntil(arrivalNanos))
                 .setProperty(Routes.SERVER, sender != null ? sender : routes.me())
                 .send(chunkAcks, receipt.toMessage(context));
     }

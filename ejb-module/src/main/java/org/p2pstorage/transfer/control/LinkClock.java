@@ -25,11 +25,6 @@ public class LinkClock {
         this.retransmissionTimeoutNanos = retransmissionTimeoutNanos;
     }
 
-    /** Milliseconds from now until {@code arrivalNanos}: the delivery delay that lets the broker wait. */
-    public static long millisUntil(long arrivalNanos) {
-        return Math.max(0, Math.round((arrivalNanos - System.nanoTime()) / 1e6));
-    }
-
     public synchronized LinkSettings settings() {
         return settings;
     }

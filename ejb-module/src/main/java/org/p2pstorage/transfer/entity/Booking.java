@@ -11,4 +11,9 @@ public record Booking(long startNanos, long arrivalNanos, int attempts, long tra
     public int retransmissions() {
         return attempts - 1;
     }
+
+    /** The broker's delivery delay for a message that must arrive at {@code arrivalNanos}: whole ms, never negative. */
+    public static long millisUntil(long arrivalNanos) {
+        return Math.max(0, Math.round((arrivalNanos - System.nanoTime()) / 1e6));
+    }
 }
